@@ -40,7 +40,14 @@ class PlatformReference:
 
 
 @dataclass(frozen=True)
+class CountryReference:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Reference:
+    countries: tuple[CountryReference, ...]
     parks: tuple[ParkReference, ...]
     platforms: tuple[PlatformReference, ...]
     organizations: tuple[GazetteerEntry, ...]
@@ -54,7 +61,12 @@ class Reference:
         )
         platforms = tuple(
             GazetteerEntry(
-                EntityKind.PLATFORM, p.slug, p.name, p.aliases, platform_kind=p.kind, park_slug=p.park
+                EntityKind.PLATFORM,
+                p.slug,
+                p.name,
+                p.aliases,
+                platform_kind=p.kind,
+                park_slug=p.park,
             )
             for p in self.platforms
         )
@@ -80,7 +92,10 @@ def load_reference(path: Path) -> Reference:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ReferenceError(f"reference file {path} is not valid TOML: {exc}") from None
     reference = Reference(
-        parks=tuple(_build(ParkReference, item, _PARK_FIELDS, "park") for item in data.get("park", [])),
+        countries=tuple(_country(item) for item in data.get("country", [])),
+        parks=tuple(
+            _build(ParkReference, item, _PARK_FIELDS, "park") for item in data.get("park", [])
+        ),
         platforms=tuple(
             _build(PlatformReference, item, _PLATFORM_FIELDS, "platform")
             for item in data.get("platform", [])
@@ -106,6 +121,13 @@ def _build(cls, item: dict, allowed: set[str], label: str):
         raise ReferenceError(f"{label} {item['slug']!r}: {exc}") from None
 
 
+def _country(item: dict) -> CountryReference:
+    code = str(item.get("code", ""))
+    if len(code) != 2 or not code.isalpha() or not item.get("name"):
+        raise ReferenceError(f"every country needs a two-letter code and a name: {item!r}")
+    return CountryReference(code.upper(), item["name"])
+
+
 def _organization(item: dict) -> GazetteerEntry:
     if not item.get("slug") or not item.get("name"):
         raise ReferenceError(f"every organization needs a slug and a name: {item!r}")
@@ -128,12 +150,19 @@ def _metric(item: dict) -> Metric:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise ReferenceError(f"metric {item['key']!r}: bad pattern {pattern!r}: {exc}") from None
+            raise ReferenceError(
+                f"metric {item['key']!r}: bad pattern {pattern!r}: {exc}"
+            ) from None
     return Metric(item["key"], item["label"], item["unit"], tuple(item["patterns"]))
 
 
 def _check_park_links(reference: Reference) -> None:
     park_slugs = {p.slug for p in reference.parks}
+    country_codes = {c.code for c in reference.countries}
+    for park in reference.parks:
+        for code in park.partner_countries:
+            if code not in country_codes:
+                raise ReferenceError(f"park {park.slug!r} names unknown country {code!r}")
     for platform in reference.platforms:
         if platform.park and platform.park not in park_slugs:
             raise ReferenceError(f"platform {platform.slug!r} names unknown park {platform.park!r}")

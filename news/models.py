@@ -1,0 +1,195 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from parks.models import CooperationPlatform, Industry, Park
+from portal.dates import DatePrecision, format_partial_date
+
+
+class SourceDocument(models.Model):
+    """A raw file as imported: everything imported keeps a link back to one of these."""
+
+    class Format(models.TextChoices):
+        PARK_PROFILE = "park_profile", _("park profile")
+        SCRAPED_NEWS_PAGE = "scraped_news_page", _("scraped news page")
+        MAGAZINE_ARTICLE = "magazine_article", _("magazine article")
+        PRESS_RELEASE = "press_release", _("press release")
+        PLAIN_ARTICLE = "plain_article", _("plain article")
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        PROFILE = "profile", _("profile")
+
+    name = models.CharField(_("file name"), max_length=255, unique=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    raw_text = models.TextField(_("text"), help_text=_("The decoded text exactly as imported."))
+    format = models.CharField(_("detected format"), max_length=30, choices=Format)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    profile_park = models.ForeignKey(
+        Park,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profile_documents",
+        verbose_name=_("profile of"),
+        help_text=_("For a profile document: the park it describes."),
+    )
+    imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self):
+        return self.name
+
+
+class Channel(models.Model):
+    """Where a source filed an item, e.g. Latest News › CIP Dynamic."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("channel")
+        verbose_name_plural = _("channels")
+
+    def __str__(self):
+        return self.name
+
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def drafts(self):
+        return self.filter(status=NewsItem.Status.DRAFT)
+
+
+class NewsItem(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "review", _("in review")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("Part of the item's permanent address; changing it breaks links."),
+    )
+    source_title = models.CharField(
+        _("title at the source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The title exactly as the source gave it, e.g. cut off by the source site."),
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("A sentence or two shown in listings and feeds.")
+    )
+    body = models.TextField(
+        _("body"),
+        help_text=_("Markdown: paragraphs separated by blank lines, ## for sub-headings."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("A time in the future schedules the item: it appears at that moment."),
+    )
+    published_precision = models.CharField(
+        _("publication time precision"),
+        max_length=10,
+        choices=DatePrecision,
+        default=DatePrecision.MINUTE,
+    )
+    event_date = models.DateField(
+        _("event date"), null=True, blank=True, help_text=_("When the reported event took place.")
+    )
+    channel = models.ForeignKey(
+        Channel,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+        verbose_name=_("channel"),
+    )
+    source_name = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("e.g. PR Newswire")
+    )
+    source_url = models.URLField(_("source URL"), blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=200, blank=True, help_text=_("e.g. CHANGZHOU, China")
+    )
+    parks = models.ManyToManyField(
+        Park, blank=True, related_name="news_items", verbose_name=_("parks")
+    )
+    platforms = models.ManyToManyField(
+        CooperationPlatform,
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("platforms"),
+    )
+    industries = models.ManyToManyField(
+        Industry, blank=True, related_name="news_items", verbose_name=_("industries")
+    )
+    view_count = models.PositiveIntegerField(_("views"), default=0, editable=False)
+    source_document = models.OneToOneField(
+        SourceDocument,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_item",
+        verbose_name=_("source document"),
+    )
+    imported_values = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="news_status_published_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_news_has_time",
+            ),
+        ]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:item-detail", kwargs={"slug": self.slug})
+
+    @property
+    def published_display(self) -> str:
+        if self.published_at is None:
+            return ""
+        local = timezone.localtime(self.published_at)
+        if self.published_precision in (DatePrecision.MINUTE, DatePrecision.SECOND):
+            return f"{format_partial_date(local.date(), DatePrecision.DAY)} {local:%H:%M}"
+        return format_partial_date(local.date(), self.published_precision)

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
+DATA_DIR = Path(__file__).resolve().parent / "news" / "data"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start every test with an empty cache, so rate limits and cached pages never leak."""
+    cache.clear()
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    """Return a staff member holding every permission on parks and news."""
+    user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
+    permissions = Permission.objects.filter(content_type__app_label__in=["parks", "news"])
+    user.user_permissions.set(permissions)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Keep a request to /zh-hans/ or /he/ from leaving its language active for the next test."""
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
