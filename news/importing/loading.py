@@ -247,7 +247,7 @@ def _channel(name: str) -> Channel | None:
 
 def _load_figures(extraction, parks, document, confirm_figures, result) -> None:
     kept = set()
-    for record in extraction.figures:
+    for record in _one_per_series(extraction.figures, result):
         park = parks.get(record.park_slug)
         if park is None:
             continue
@@ -275,6 +275,21 @@ def _load_figures(extraction, parks, document, confirm_figures, result) -> None:
     if stale.exists():
         stale.delete()
         result.changed = True
+
+
+def _one_per_series(figures, result) -> list:
+    """Keep the first figure of each (park, metric, change): a document gives one value per series."""
+    first: dict[tuple, object] = {}
+    for record in figures:
+        key = (record.park_slug, record.metric, record.change)
+        if key not in first:
+            first[key] = record
+        elif first[key].value != record.value:
+            result.warnings.append(
+                f"The document gives more than one {record.label.lower()} ({record.change}); "
+                f"kept {first[key].value}, ignored {record.value}."
+            )
+    return list(first.values())
 
 
 def _merge(instance: Model, values: dict, document, result: LoadedDocument) -> None:

@@ -198,3 +198,17 @@ def test_a_failure_while_loading_leaves_nothing_half_written(seeds_copy, monkeyp
         run(seeds_copy)
     assert SourceDocument.objects.count() == 0
     assert NewsItem.objects.count() == 0 and CooperationPlatform.objects.drafts().count() == 0
+
+
+def test_a_document_with_two_values_for_one_series_keeps_the_first_and_stays_idempotent(tmp_path):
+    text = (
+        "Park news\n\nTime:2020-01-05 10:00:00\n\n"
+        "This year 12 additional WOFEs settled in the China-Israel Changzhou Innovation Park.\n\n"
+        "Later, 30 additional WOFEs settled in the China-Israel Changzhou Innovation Park.\n"
+    )
+    (tmp_path / "two.txt").write_text(text)
+    first = run(tmp_path)
+    assert "kept 12, ignored 30" in first
+    assert "Nothing changed" in run(tmp_path)
+    figure = KeyFigure.objects.get(source_document__name="two.txt")
+    assert figure.value == 12
