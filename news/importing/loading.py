@@ -62,6 +62,8 @@ def load_document(
         _apply_profile(primary, parsed, document, result)
     else:
         _apply_news(parsed, extraction, document, parks, platforms, result)
+        for park, paragraphs in _profile_sections(parsed, parks.values()):
+            _merge(park, _profile_values(paragraphs), document, result)
         if primary and parsed.hotline:
             _merge(primary, {"hotline": parsed.hotline}, document, result)
     _load_figures(extraction, parks, document, confirm_figures, result)
@@ -193,17 +195,33 @@ def _apply_profile(park: Park | None, parsed: ParsedDocument, document, result) 
             "Could not tell which park this profile describes; nothing was updated."
         )
         return
-    paragraphs = parsed.paragraphs
-    _merge(
-        park,
-        {"summary": first_sentences(paragraphs[0]), "profile": "\n\n".join(paragraphs)},
-        document,
-        result,
-    )
+    _merge(park, _profile_values(parsed.paragraphs), document, result)
     if document.profile_park_id != park.pk:
         document.profile_park = park
         document.save(update_fields=["profile_park", "updated_at"])
         result.changed = True
+
+
+def _profile_values(paragraphs) -> dict:
+    return {"summary": first_sentences(paragraphs[0]), "profile": "\n\n".join(paragraphs)}
+
+
+def _profile_sections(parsed: ParsedDocument, parks) -> list[tuple[Park, list[str]]]:
+    """Find sections headed by a park's name, as press releases add a profile of the park."""
+    names = {
+        name: park for park in parks for name in (park.name, park.short_name, *park.aliases) if name
+    }
+    sections: list[tuple[Park, list[str]]] = []
+    current: list[str] | None = None
+    for block in parsed.blocks:
+        if block.kind == BlockKind.HEADING:
+            park = names.get(block.text.strip())
+            current = [] if park else None
+            if park:
+                sections.append((park, current))
+        elif current is not None:
+            current.append(block.text)
+    return [(park, paragraphs) for park, paragraphs in sections if paragraphs]
 
 
 def _apply_news(parsed, extraction, document, parks, platforms, result) -> None:

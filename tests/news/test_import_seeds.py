@@ -177,6 +177,9 @@ def test_press_release(imported):
     )
     assert SINO_SWISS in set(item.parks.values_list("slug", flat=True))
     park = Park.objects.get(slug=SINO_SWISS)
+    assert park.profile.startswith("Sino-Swiss (Changzhou) Innovation Park was established in 2018")
+    assert "Medela, SID, COTESA" in park.profile
+    assert park.summary.startswith("Sino-Swiss (Changzhou) Innovation Park was established in 2018")
     assert (park.established, park.established_precision) == (dt.date(2018, 1, 1), "year")
     assert (park.opened, park.opened_precision) == (dt.date(2019, 1, 1), "year")
     assert park.sponsors.count() == 3
