@@ -15,7 +15,7 @@ PYTHON ?= $(shell \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test install browser lint format clean
+.PHONY: run test install browser axe lint format clean
 
 install: $(VENV)/.installed
 
@@ -45,7 +45,16 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: chromium is not installed and cannot be installed here; browser tests will be skipped."; fi; }
 
-test: install browser
+# axe-core from the npm registry, for the accessibility scans in the browser tests (var/ is git-ignored).
+AXE := var/node/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+
+$(AXE):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix var/node --no-audit --no-fund --silent axe-core@4.14.1; \
+	else echo "note: npm is not installed; the accessibility scans will be skipped."; fi
+
+test: install browser axe
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from parks.models import CooperationPlatform, Industry, Park
@@ -64,6 +65,8 @@ class Channel(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return f"{reverse('news:item-list')}?{urlencode({'channel': self.slug})}"
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -169,6 +172,7 @@ class NewsItem(models.Model):
             models.Index(
                 fields=["status", "-published_at", "-id"], name="news_status_published_idx"
             ),
+            models.Index(fields=["updated_at"], name="news_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(

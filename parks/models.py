@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from portal.dates import DatePrecision, format_partial_date
@@ -36,6 +37,8 @@ class Industry(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return f"{reverse('news:item-list')}?{urlencode({'industry': self.slug})}"
 
 
 class Organization(models.Model):
@@ -229,6 +232,9 @@ class CooperationPlatform(models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Show on the home page.")
+    )
     source_document = models.ForeignKey(
         "news.SourceDocument",
         null=True,

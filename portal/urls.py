@@ -1,6 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from portal.discovery import robots_txt
+from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # -- API routes (portal/api.py) --
+    # -- feed and discovery routes --
+    path("", include("news.feed_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
+
+urlpatterns += i18n_patterns(
+    # -- public pages --
+    path("", include("portal.page_urls")),
+    path("", include("parks.urls")),
+    path("", include("news.urls")),
+    prefix_default_language=False,
+)

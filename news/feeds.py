@@ -1,0 +1,95 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from news.rendering import render_markdown
+from news.syndication import feed_items
+from parks.models import Park
+
+
+class Atom1FeedWithContent(Atom1Feed):
+    """Atom with the lead as <summary> and the full rendered body as <content>."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class NewsFeed(Feed):
+    """The newest published news, as RSS 2.0."""
+
+    title = _("Parkwire: innovation park news")
+    description = _("News from international innovation parks and their cooperation platforms.")
+
+    def __call__(self, request, *args, **kwargs):
+        # Links and ids are the default-language addresses, whatever the visitor's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            return super().__call__(request, *args, **kwargs)
+
+    def link(self):
+        return reverse("news:item-list")
+
+    def items(self):
+        return feed_items()
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return render_markdown(item.body)
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.source_name or None
+
+    def item_categories(self, item):
+        return [park.name for park in item.parks.all()] + [i.name for i in item.industries.all()]
+
+
+class NewsAtomFeed(NewsFeed):
+    """The newest published news, as Atom 1.0."""
+
+    feed_type = Atom1FeedWithContent
+    subtitle = NewsFeed.description
+
+    def item_description(self, item):
+        return item.lead or None
+
+    def item_extra_kwargs(self, item):
+        return {"content": render_markdown(item.body)}
+
+
+class ParkNewsFeed(NewsFeed):
+    """The newest published news about one published park, as RSS 2.0."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Park.objects.published(), slug=slug)
+
+    def title(self, park):
+        return gettext("%(park)s news on Parkwire") % {"park": park.name}
+
+    def description(self, park):
+        return park.summary or park.tagline or self.title(park)
+
+    def link(self, park):
+        return park.get_absolute_url()
+
+    def items(self, park):
+        return feed_items(park=park)
+
+
+class ParkNewsAtomFeed(ParkNewsFeed, NewsAtomFeed):
+    """The newest published news about one published park, as Atom 1.0."""
+
+    def subtitle(self, park):
+        return self.description(park)

@@ -1,0 +1,86 @@
+"""Filters for published news, shared by the news pages and the API."""
+
+import django_filters
+from django import forms
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+
+from news.models import Channel, NewsItem
+from parks.models import CooperationPlatform, Industry, Park
+from portal.search import MAX_QUERY_LENGTH, filter_text
+
+NEWS_SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
+FIRST_YEAR = 2000
+
+
+def year_choices():
+    """Offer the years from FIRST_YEAR to this one, newest first."""
+    years = range(timezone.localdate().year, FIRST_YEAR - 1, -1)
+    return [("", _("Any year")), *((year, str(year)) for year in years)]
+
+
+def month_choices():
+    """Offer the months by name in the active language."""
+    return [("", _("Any month")), *MONTHS.items()]
+
+
+class NewsItemFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Text"),
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+        error_messages={
+            "max_length": _("Please shorten your search to %(limit_value)d characters.")
+        },
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    park = django_filters.ModelChoiceFilter(
+        label=_("Park"),
+        field_name="parks",
+        to_field_name="slug",
+        queryset=Park.objects.published(),
+        empty_label=_("All parks"),
+    )
+    platform = django_filters.ModelChoiceFilter(
+        label=_("Platform"),
+        field_name="platforms",
+        to_field_name="slug",
+        queryset=CooperationPlatform.objects.published(),
+        empty_label=_("All platforms"),
+    )
+    industry = django_filters.ModelChoiceFilter(
+        label=_("Industry"),
+        field_name="industries",
+        to_field_name="slug",
+        queryset=Industry.objects.all(),
+        empty_label=_("All industries"),
+    )
+    channel = django_filters.ModelChoiceFilter(
+        label=_("Channel"),
+        to_field_name="slug",
+        queryset=Channel.objects.all(),
+        empty_label=_("All channels"),
+    )
+    year = django_filters.TypedChoiceFilter(
+        label=_("Year"),
+        field_name="published_at",
+        lookup_expr="year",
+        choices=year_choices,
+        coerce=int,
+    )
+    month = django_filters.TypedChoiceFilter(
+        label=_("Month"),
+        field_name="published_at",
+        lookup_expr="month",
+        choices=month_choices,
+        coerce=int,
+    )
+
+    class Meta:
+        model = NewsItem
+        fields = ("q", "park", "platform", "industry", "channel", "year", "month")
+
+    def filter_q(self, queryset, name, value):
+        return filter_text(queryset, value, NEWS_SEARCH_FIELDS)

@@ -1,0 +1,30 @@
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from news.filters import NewsItemFilter
+from news.selectors import count_view, neighbours, news_item_detail, news_item_list, related_news
+from portal.freshness import ConditionalPageMixin
+from portal.pagination import LenientPaginationMixin
+
+
+class NewsItemListView(ConditionalPageMixin, LenientPaginationMixin, FilterView):
+    filterset_class = NewsItemFilter
+    paginate_by = 20
+    template_name = "news/newsitem_list.html"
+
+    def get_queryset(self):
+        return news_item_list()
+
+
+class NewsItemDetailView(ConditionalPageMixin, DetailView):
+    def get_object(self, queryset=None):
+        item = news_item_detail(slug=self.kwargs["slug"])
+        count_view(item)
+        return item
+
+    def get_context_data(self, **kwargs):
+        previous, following = neighbours(self.object)
+        related = related_news(self.object)
+        return super().get_context_data(
+            previous=previous, next=following, related=related, **kwargs
+        )

@@ -1,0 +1,57 @@
+"""The site-wide search page: parks, platforms and news ranked by how well they match."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.core.paginator import Page
+from django.utils.translation import gettext_lazy as _
+
+from news.filters import NEWS_SEARCH_FIELDS
+from news.selectors import news_item_list
+from parks.models import CooperationPlatform, Park
+from parks.selectors import platform_list
+from portal.pagination import lenient_page
+from portal.search import MAX_QUERY_LENGTH, rank_text
+
+PARK_SEARCH_FIELDS = {
+    "name": "A",
+    "short_name": "A",
+    "tagline": "B",
+    "summary": "B",
+    "profile": "C",
+}
+PLATFORM_SEARCH_FIELDS = {"name": "A", "description": "C"}
+TOO_LONG = _("Please shorten your search to %(limit_value)d characters.")
+TOP_RESULTS = 10
+NEWS_PER_PAGE = 20
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search"),
+        max_length=MAX_QUERY_LENGTH,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        error_messages={"max_length": TOO_LONG},
+    )
+
+
+@dataclass(frozen=True)
+class SiteResults:
+    parks: list[Park]
+    platforms: list[CooperationPlatform]
+    news: Page
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.parks or self.platforms or self.news.object_list)
+
+
+def search_site(*, query: str, page: str | None) -> SiteResults:
+    """Return the best parks and platforms and one page of news for `query`, best first."""
+    parks = rank_text(Park.objects.published(), query, PARK_SEARCH_FIELDS)[:TOP_RESULTS]
+    platforms = rank_text(platform_list(), query, PLATFORM_SEARCH_FIELDS)[:TOP_RESULTS]
+    news = rank_text(news_item_list(), query, NEWS_SEARCH_FIELDS)
+    return SiteResults(
+        list(parks), list(platforms), lenient_page(news, page, per_page=NEWS_PER_PAGE)
+    )

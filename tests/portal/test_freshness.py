@@ -1,0 +1,60 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date
+
+from news.models import NewsItem
+from tests.news.factories import NewsItemFactory
+from tests.parks.factories import ParkFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = ["portal:home", "parks:park-list", "parks:platform-list", "news:item-list", "portal:search"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_carry_last_modified_and_ask_browsers_to_revalidate(client, name):
+    response = client.get(reverse(name))
+
+    assert response.has_header("Last-Modified")
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_repeat_visit_gets_not_modified(client):
+    NewsItemFactory()
+    first = client.get(reverse("news:item-list"))
+
+    repeat = client.get(reverse("news:item-list"), HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert repeat.status_code == 304
+
+
+def test_an_edit_after_the_visit_gives_a_fresh_page(client):
+    item = NewsItemFactory(title="Before")
+    seen = http_date(timezone.now().timestamp() - 60)
+    NewsItem.objects.filter(pk=item.pk).update(title="After", updated_at=timezone.now())
+
+    response = client.get(reverse("news:item-list"), HTTP_IF_MODIFIED_SINCE=seen)
+
+    assert response.status_code == 200
+    assert "After" in response.text
+
+
+def test_unpublishing_a_park_counts_as_a_change(client):
+    park = ParkFactory()
+    seen = http_date(timezone.now().timestamp() - 60)
+    park.is_published = False
+    park.save()
+
+    assert client.get(reverse("parks:park-list"), HTTP_IF_MODIFIED_SINCE=seen).status_code == 200
+
+
+def test_a_scheduled_item_reaching_its_time_counts_as_a_change(client):
+    created = timezone.now() - dt.timedelta(hours=2)
+    item = NewsItemFactory(published_at=timezone.now() - dt.timedelta(minutes=1))
+    NewsItem.objects.filter(pk=item.pk).update(updated_at=created)
+    seen = http_date(timezone.now().timestamp() - 600)
+
+    assert client.get(reverse("news:item-list"), HTTP_IF_MODIFIED_SINCE=seen).status_code == 200
