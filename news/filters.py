@@ -5,9 +5,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from news.models import Channel, NewsItem
 from parks.models import CooperationPlatform, Industry, Park
+from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
 from portal.search import MAX_QUERY_LENGTH, filter_text
 
 NEWS_SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
@@ -84,3 +86,44 @@ class NewsItemFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return filter_text(queryset, value, NEWS_SEARCH_FIELDS)
+
+
+class NewsItemApiFilter(NewsItemFilter):
+    """The news filters, plus the date ranges and ordering API clients need."""
+
+    published_after = django_filters.DateFilter(
+        label=_("Published on or after"), field_name="published_at", lookup_expr="date__gte"
+    )
+    published_before = django_filters.DateFilter(
+        label=_("Published on or before"), field_name="published_at", lookup_expr="date__lte"
+    )
+    updated_since = UtcIsoDateTimeFilter(
+        label=_("Changed at or after"), field_name="updated_at", lookup_expr="gte"
+    )
+    ordering = StableOrderingFilter(fields=("published_at", "event_date", "title", "updated_at"))
+    # Described as integers: the schema would otherwise take the type of published_at.
+    year = extend_schema_field({"type": "integer", "minimum": FIRST_YEAR})(
+        django_filters.TypedChoiceFilter(
+            field_name="published_at", lookup_expr="year", choices=year_choices, coerce=int
+        )
+    )
+    month = extend_schema_field({"type": "integer", "minimum": 1, "maximum": 12})(
+        django_filters.TypedChoiceFilter(
+            field_name="published_at", lookup_expr="month", choices=month_choices, coerce=int
+        )
+    )
+
+    class Meta(NewsItemFilter.Meta):
+        fields = (
+            *NewsItemFilter.Meta.fields,
+            *("published_after", "published_before", "updated_since", "ordering"),
+        )
+
+
+class NewsItemSyncFilter(NewsItemFilter):
+    """Narrow a full copy to some parks, platforms, industries or a channel."""
+
+    q = year = month = None
+
+    class Meta(NewsItemFilter.Meta):
+        fields = ("park", "platform", "industry", "channel")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # -- API routes (portal/api.py) --
+    path("api/", include("portal.api.urls")),
     # -- feed and discovery routes --
     path("", include("news.feed_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

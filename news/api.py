@@ -1,0 +1,71 @@
+"""News over the API: a browsable list, a detail, and a sync endpoint for clients that copy it all.
+
+The sync endpoint walks items in (changed_at, id) order, where changed_at is the later of the
+publication time and the last edit. A new item, an item backdated into the past when it is
+imported or edited, and a scheduled item when its time comes all land after every cursor handed
+out before, so a client resuming from its last `next` misses none of them; ordering by the
+publication time alone would slip backdated items behind cursors already handed out.
+"""
+
+from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Greatest
+from rest_framework import mixins, viewsets
+
+from news.filters import NewsItemApiFilter, NewsItemSyncFilter
+from news.models import NewsItem
+from news.serializers import NewsItemListSerializer, NewsItemSerializer, NewsItemSyncSerializer
+from parks.models import CooperationPlatform, Industry, Park
+from portal.api.access import PublicationMixin
+from portal.api.conditional import ConditionalGetMixin
+from portal.api.pagination import KeysetCursorPagination
+
+
+def with_relations(items, *, parks, platforms) -> QuerySet[NewsItem]:
+    return items.select_related("channel").prefetch_related(
+        Prefetch("parks", queryset=parks.only("slug", "name", "short_name")),
+        Prefetch("platforms", queryset=platforms.only("slug", "name", "kind")),
+        Prefetch("industries", queryset=Industry.objects.only("slug", "name")),
+    )
+
+
+def public_news_items() -> QuerySet[NewsItem]:
+    """Return published items linked only to published parks and platforms."""
+    return with_relations(
+        NewsItem.objects.published(),
+        parks=Park.objects.published(),
+        platforms=CooperationPlatform.objects.published(),
+    )
+
+
+class NewsItemViewSet(PublicationMixin, ConditionalGetMixin, viewsets.ModelViewSet):
+    """Park news, newest first; lists are lean, details carry the Markdown body."""
+
+    queryset = NewsItem.objects.all()
+    lookup_field = "slug"
+    lookup_value_converter = "text"
+    filterset_class = NewsItemApiFilter
+
+    def get_serializer_class(self):
+        return NewsItemListSerializer if self.action == "list" else NewsItemSerializer
+
+    def published_queryset(self) -> QuerySet[NewsItem]:
+        return public_news_items()
+
+    def all_queryset(self) -> QuerySet[NewsItem]:
+        return with_relations(
+            NewsItem.objects.all(),
+            parks=Park.objects.all(),
+            platforms=CooperationPlatform.objects.all(),
+        )
+
+
+class NewsItemSyncViewSet(ConditionalGetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Every published item, whole, in change order: resume from `next` to get what changed."""
+
+    serializer_class = NewsItemSyncSerializer
+    filterset_class = NewsItemSyncFilter
+    pagination_class = KeysetCursorPagination
+    last_modified_field = "changed_at"
+
+    def get_queryset(self):
+        return public_news_items().annotate(changed_at=Greatest("published_at", "updated_at"))

@@ -1,0 +1,149 @@
+"""Page numbers for browsing; a keyset cursor for clients that walk everything.
+
+The cursor endpoint orders by a unique key, (a timestamp, id), and resumes strictly after the
+last key a client saw, so every page costs the same and items published meanwhile never shift
+what comes next. The view chooses the timestamp; see news/api.py for why it is not just the
+publication time.
+"""
+
+import base64
+import binascii
+import datetime as dt
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from rest_framework.pagination import BasePagination, PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from portal.api.exceptions import InvalidCursor, InvalidFilter
+
+
+def positive_int_param(request, name: str, *, maximum: int | None = None) -> int | None:
+    """Read an optional positive integer query parameter, or answer 400."""
+    raw = request.query_params.get(name)
+    if raw is None:
+        return None
+    if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+        raise InvalidFilter({name: [_("Enter a whole number of at least 1.")]})
+    if maximum is not None and int(raw) > maximum:
+        raise InvalidFilter(
+            {name: [_("Enter a number no greater than %(max)d.") % {"max": maximum}]}
+        )
+    return int(raw)
+
+
+class PagePagination(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        positive_int_param(request, self.page_query_param)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_page_size(self, request):
+        size = positive_int_param(request, self.page_size_query_param, maximum=self.max_page_size)
+        return size or self.page_size
+
+    def get_query_params(self) -> set[str]:
+        return {self.page_query_param, self.page_size_query_param}
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
+
+
+class KeysetCursorPagination(BasePagination):
+    """Walk a queryset in (key_field, id) order, resuming after an opaque cursor."""
+
+    key_field = "changed_at"
+    cursor_query_param = "cursor"
+    page_size_query_param = "page_size"
+    page_size = 100
+    max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        size = positive_int_param(request, self.page_size_query_param, maximum=self.max_page_size)
+        position = self.decode_cursor(request.query_params.get(self.cursor_query_param))
+        queryset = queryset.order_by(self.key_field, "pk")
+        if position is not None:
+            key, pk = position
+            queryset = queryset.filter(
+                Q(**{f"{self.key_field}__gt": key}) | Q(**{self.key_field: key, "pk__gt": pk})
+            )
+        rows = list(queryset[: (size or self.page_size) + 1])
+        self.has_more = len(rows) > (size or self.page_size)
+        rows = rows[: size or self.page_size]
+        self.position = (getattr(rows[-1], self.key_field), rows[-1].pk) if rows else position
+        return rows
+
+    def get_paginated_response(self, data):
+        return Response({"next": self.get_next_link(), "has_more": self.has_more, "results": data})
+
+    def get_next_link(self) -> str | None:
+        url = self.request.build_absolute_uri()
+        if self.position is None:
+            return remove_query_param(url, self.cursor_query_param)
+        return replace_query_param(url, self.cursor_query_param, self.encode_cursor(self.position))
+
+    def encode_cursor(self, position) -> str:
+        key, pk = position
+        raw = f"{key.astimezone(dt.UTC).isoformat()}|{pk}".encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    def decode_cursor(self, cursor: str | None):
+        if cursor is None:
+            return None
+        try:
+            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+            key, pk = raw.split("|")
+            key, pk = dt.datetime.fromisoformat(key), int(pk)
+            if key.tzinfo is None:
+                raise ValueError
+            key = key.astimezone(dt.UTC)
+        except (ValueError, OverflowError, UnicodeError, binascii.Error):
+            message = _("This cursor is not one the API gave out.")
+            raise InvalidCursor({self.cursor_query_param: [message]}) from None
+        return key, pk
+
+    def get_query_params(self) -> set[str]:
+        return {self.cursor_query_param, self.page_size_query_param}
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["next", "has_more", "results"],
+            "properties": {
+                "next": {
+                    "type": "string",
+                    "format": "uri",
+                    "nullable": True,
+                    "description": "Fetch this next; if has_more is false, keep it, poll later.",
+                },
+                "has_more": {"type": "boolean"},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "The opaque cursor from a previous response's `next`.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": f"Items per page, 1 to {self.max_page_size}.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]
