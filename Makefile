@@ -15,7 +15,7 @@ PYTHON ?= $(shell \
 	  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; \
 	done)
 
-.PHONY: run test install browser axe lint format clean
+.PHONY: run test install browser axe validator lint format clean
 
 install: $(VENV)/.installed
 
@@ -54,7 +54,20 @@ $(AXE):
 	  npm install --prefix var/node --no-audit --no-fund --silent axe-core@4.14.1; \
 	else echo "note: npm is not installed; the accessibility scans will be skipped."; fi
 
-test: install browser axe
+# The Nu HTML Checker (vnu-jar from the npm registry; runs on the machine's Java) for the validity tests.
+VNU := var/node/node_modules/vnu-jar/build/dist/vnu.jar
+validator: $(VNU)
+
+$(VNU):
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix var/node --no-audit --no-fund --silent vnu-jar@26.9.27; \
+	else echo "note: npm is not installed; the HTML validity test will be skipped."; fi
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "note: java is not installed; the HTML validity test will be skipped."; fi; }
+
+test: install browser axe validator
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
