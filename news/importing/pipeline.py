@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 
 from .catalog import database_entries, sync_reference
 from .decoding import decode_document
@@ -39,7 +39,7 @@ def import_paths(
     files = list(collect_files(paths))
     results = []
     with _rolled_back_if(dry_run):
-        notes = sync_reference(reference)
+        notes = _atomic_with_retry(lambda: sync_reference(reference))
         if notes and on_result:
             on_result(
                 DocumentResult(path="reference.toml", status=Status.UNCHANGED, warnings=notes),
@@ -78,12 +78,15 @@ def import_file(
     """Import one file in its own transaction; never raise for bad input."""
     try:
         raw, parsed = read_document(path, max_bytes=max_bytes)
-        with transaction.atomic():
+
+        def load():
             gazetteer = Gazetteer(database_entries(), reference.metrics, reference.industries)
             extraction = extract(parsed, gazetteer)
-            loaded = load_document(
+            return load_document(
                 raw=raw, parsed=parsed, extraction=extraction, confirm_figures=confirm_figures
             )
+
+        loaded = _atomic_with_retry(load)
     except DocumentError as error:
         return DocumentResult(path=str(path), status=Status.FAILED, error=str(error))
     except ValidationError as error:
@@ -149,6 +152,18 @@ def _validation_message(error: ValidationError) -> str:
 
 def _mb(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _atomic_with_retry(work, *, attempts: int = 3):
+    """Run `work` in a transaction; again if a concurrent import created the same row first."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                return work()
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+    return None
 
 
 @contextmanager
