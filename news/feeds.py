@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -63,7 +64,8 @@ class NewsAtomFeed(NewsFeed):
     subtitle = NewsFeed.description
 
     def item_description(self, item):
-        return item.lead or None
+        # <summary type="html">: the lead is plain text, so readers must get it escaped.
+        return escape(item.lead) or None
 
     def item_extra_kwargs(self, item):
         return {"content": render_markdown(item.body)}
