@@ -1,10 +1,15 @@
 """Headless Chromium (Debian's package) driven by Playwright, against pytest-django's live server."""
 
+import datetime as dt
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.news.factories import ChannelFactory, NewsItemFactory
+from tests.parks.factories import CountryFactory, KeyFigureFactory, ParkFactory, PlatformFactory
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 CHROMIUM_FLAGS = [
@@ -51,3 +56,51 @@ def page(browser, request):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+# axe-core, and a small published site to scan with it.
+ROOT = Path(__file__).resolve().parents[2]
+NODE_PREFIX = ROOT / "var" / "node"
+AXE_SCRIPT = NODE_PREFIX / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PACKAGE = "axe-core@4.14.1"
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """Return axe.min.js, installing it from the npm registry (as `make axe` does) when missing."""
+    if not AXE_SCRIPT.exists() and shutil.which("npm"):
+        command = [
+            "npm",
+            "install",
+            "--prefix",
+            str(NODE_PREFIX),
+            "--no-audit",
+            "--no-fund",
+            AXE_PACKAGE,
+        ]
+        subprocess.run(command, check=False, capture_output=True, timeout=300)
+    if not AXE_SCRIPT.exists():
+        if os.environ.get("PARKWIRE_REQUIRE_BROWSER"):
+            pytest.fail("axe-core is missing and npm could not install it; run `make axe`")
+        pytest.skip("axe-core is not installed (make axe installs it with npm)")
+    return AXE_SCRIPT
+
+
+@pytest.fixture
+def pages():
+    park = ParkFactory(
+        name="China-Israel Changzhou Innovation Park", slug="cicp", tagline="Pilot of cooperation"
+    )
+    park.partner_countries.add(CountryFactory(code="IL", name="Israel"))
+    for year, value in [(2018, 180), (2019, 230)]:
+        KeyFigureFactory(
+            park=park, value=value, as_of=dt.date(year, 12, 31), source_sentence=f"{value} firms."
+        )
+    KeyFigureFactory(park=park, metric="area", label="Area", value=3, unit="km²")
+    PlatformFactory(park=park, is_featured=True)
+    item = NewsItemFactory(
+        slug="visit", channel=ChannelFactory(), lead="Lead.", body="## Heading\n\nText."
+    )
+    item.parks.add(park)
+    NewsItemFactory.create_batch(3)
+    return ["/", "/parks/cicp/", "/news/?park=cicp", "/news/visit/", "/he/", "/zh-hans/news/visit/"]
