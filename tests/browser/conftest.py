@@ -29,23 +29,25 @@ def chromium_path() -> str | None:
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     executable = chromium_path()
     if executable is None:
         if os.environ.get("PARKWIRE_REQUIRE_BROWSER"):
             pytest.fail("chromium is not installed; run `make browser` (Debian's chromium package)")
         pytest.skip("chromium is not installed (make browser installs Debian's package)")
-    # Playwright's sync API runs an event loop in this thread; the test's ORM calls are still synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the tests' ORM calls stay synchronous.
+    # Set for browser modules only, so subprocesses started by other tests do not inherit it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_FLAGS
         )
         yield instance
         instance.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
