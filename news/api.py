@@ -7,10 +7,12 @@ out before, so a client resuming from its last `next` misses none of them; order
 publication time alone would slip backdated items behind cursors already handed out.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Greatest
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, viewsets
 
+from news import workflow
 from news.filters import NewsItemApiFilter, NewsItemSyncFilter
 from news.models import NewsItem
 from news.serializers import NewsItemListSerializer, NewsItemSerializer, NewsItemSyncSerializer
@@ -57,6 +59,27 @@ class NewsItemViewSet(PublicationMixin, ConditionalGetMixin, viewsets.ModelViewS
             parks=Park.objects.all(),
             platforms=CooperationPlatform.objects.all(),
         )
+
+    def perform_create(self, serializer):
+        self.check_workflow(serializer)
+        serializer.save()
+
+    def perform_update(self, serializer):
+        self.check_workflow(serializer)
+        serializer.save()
+
+    def check_workflow(self, serializer) -> None:
+        """Answer 403 when an editor tries to publish, schedule, unpublish or archive."""
+        before, data = serializer.instance, serializer.validated_data
+        try:
+            workflow.check_change(
+                self.request.user,
+                before=before,
+                status=data.get("status", getattr(before, "status", NewsItem.Status.DRAFT)),
+                published_at=data.get("published_at", getattr(before, "published_at", None)),
+            )
+        except PermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error)) from None
 
 
 class NewsItemSyncViewSet(ConditionalGetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):

@@ -1,11 +1,13 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from parks.models import CooperationPlatform, Industry, Park
+from parks.models import CooperationPlatform, Industry, Park, Photo
 from portal.dates import DatePrecision, format_partial_date
 
 
@@ -41,6 +43,22 @@ class SourceDocument(models.Model):
     )
     imported_at = models.DateTimeField(_("first imported"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    reviewed_at = models.DateTimeField(
+        _("reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When staff checked what the import made of it; a changing re-import clears it."
+        ),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -165,6 +183,7 @@ class NewsItem(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = NewsItemQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=["parks", "platforms", "industries"])
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -179,6 +198,9 @@ class NewsItem(models.Model):
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="published_news_has_time",
             ),
+        ]
+        permissions = [
+            ("publish_newsitem", _("Can publish, schedule, unpublish and archive news items")),
         ]
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
@@ -197,3 +219,13 @@ class NewsItem(models.Model):
         if self.published_precision in (DatePrecision.MINUTE, DatePrecision.SECOND):
             return f"{format_partial_date(local.date(), DatePrecision.DAY)} {local:%H:%M}"
         return format_partial_date(local.date(), self.published_precision)
+
+
+class NewsImage(Photo):
+    item = models.ForeignKey(
+        NewsItem, on_delete=models.CASCADE, related_name="images", verbose_name=_("news item")
+    )
+
+    class Meta(Photo.Meta):
+        verbose_name = _("news image")
+        verbose_name_plural = _("news images")

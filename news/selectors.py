@@ -25,14 +25,23 @@ def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     return items
 
 
-def news_item_detail(*, slug: str) -> NewsItem:
-    """Return the published item with its links to published parks and platforms, or 404."""
+def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
     platforms = CooperationPlatform.objects.published().only("name", "slug", "kind")
-    items = _listed(NewsItem.objects.published()).prefetch_related(
+    return _listed(items).prefetch_related(
         Prefetch("platforms", queryset=platforms),
         Prefetch("industries", queryset=Industry.objects.only("name", "slug")),
+        "images",
     )
-    return get_object_or_404(items, slug=slug)
+
+
+def news_item_detail(*, slug: str) -> NewsItem:
+    """Return the published item with its links to published parks and platforms, or 404."""
+    return get_object_or_404(_detailed(NewsItem.objects.published()), slug=slug)
+
+
+def news_item_preview(*, pk: int) -> NewsItem:
+    """Return any item, published or not, as its page would show it: for permission-checked staff preview."""
+    return get_object_or_404(_detailed(NewsItem.objects.all()), pk=pk)
 
 
 def count_view(item: NewsItem) -> None:

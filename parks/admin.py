@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import AliasesAdminMixin
 from .models import (
@@ -10,7 +13,41 @@ from .models import (
     KeyFigure,
     Organization,
     Park,
+    ParkPhoto,
+    Photo,
 )
+from .renditions import make_renditions
+
+
+class PhotoInlineMixin:
+    """Inline for pictures: alt text required, a thumbnail of what is stored."""
+
+    extra = 0
+    fields = ["image", "thumbnail", "alt_text", "caption", "credit", "order"]
+    readonly_fields = ["thumbnail"]
+
+    @admin.display(description=_("thumbnail"))
+    def thumbnail(self, photo):
+        if not photo.pk or not photo.image:
+            return "—"
+        shown = photo.display
+        return format_html(
+            '<img src="{}" alt="" style="max-width: 200px; height: auto">', shown["url"]
+        )
+
+
+class RenditionsAdminMixin:
+    """Make resized renditions of pictures saved through the admin's inlines."""
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        saved = [
+            *formset.new_objects,
+            *(obj for obj, fields in formset.changed_objects if "image" in fields),
+        ]
+        for obj in saved:
+            if isinstance(obj, Photo):
+                make_renditions(obj)
 
 
 @admin.register(Country)
@@ -57,15 +94,19 @@ class KeyFigureInline(admin.TabularInline):
     show_change_link = True
 
 
+class ParkPhotoInline(PhotoInlineMixin, admin.StackedInline):
+    model = ParkPhoto
+
+
 @admin.register(Park)
-class ParkAdmin(AliasesAdminMixin, admin.ModelAdmin):
+class ParkAdmin(AliasesAdminMixin, RenditionsAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "short_name", "city", "established_display", "is_published"]
     list_filter = ["is_published", "province", "partner_countries", "focus_industries"]
     search_fields = ["name", "short_name", "aliases", "city"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["partner_countries", "sponsors", "notable_companies", "focus_industries"]
     readonly_fields = ["source_document", "created_at", "updated_at"]
-    inlines = [DesignationInline, KeyFigureInline]
+    inlines = [DesignationInline, KeyFigureInline, ParkPhotoInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "short_name", "aliases", "is_published"]}),
         (_("Profile"), {"fields": ["tagline", "summary", "profile", "focus_industries"]}),
@@ -93,7 +134,7 @@ class ParkAdmin(AliasesAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(CooperationPlatform)
-class CooperationPlatformAdmin(AliasesAdminMixin, admin.ModelAdmin):
+class CooperationPlatformAdmin(AliasesAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "park", "is_published"]
     list_filter = ["is_published", "kind", "park"]
     list_select_related = ["park"]
@@ -111,7 +152,7 @@ class KeyFigureAdmin(admin.ModelAdmin):
     search_fields = ["label", "metric", "source_sentence"]
     autocomplete_fields = ["park"]
     readonly_fields = ["source_document", "source_sentence", "created_at", "updated_at"]
-    actions = ["confirm", "reject"]
+    actions = ["confirm", "reject", "reopen"]
 
     @admin.display(description=_("value"), ordering="value")
     def value_display(self, figure):
@@ -124,9 +165,22 @@ class KeyFigureAdmin(admin.ModelAdmin):
     @admin.action(description=_("Confirm selected figures"), permissions=["change"])
     def confirm(self, request, queryset):
         count = queryset.update(status=KeyFigure.Status.CONFIRMED)
-        self.message_user(request, _("%d figures confirmed.") % count)
+        self.message_user(
+            request, ngettext("%d figure confirmed.", "%d figures confirmed.", count) % count
+        )
 
     @admin.action(description=_("Reject selected figures"), permissions=["change"])
     def reject(self, request, queryset):
         count = queryset.update(status=KeyFigure.Status.REJECTED)
-        self.message_user(request, _("%d figures rejected.") % count)
+        self.message_user(
+            request, ngettext("%d figure rejected.", "%d figures rejected.", count) % count
+        )
+
+    @admin.action(
+        description=_("Set selected figures back to needing confirmation"), permissions=["change"]
+    )
+    def reopen(self, request, queryset):
+        count = queryset.update(status=KeyFigure.Status.PENDING)
+        self.message_user(
+            request, ngettext("%d figure reopened.", "%d figures reopened.", count) % count
+        )

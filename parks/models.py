@@ -5,7 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from parks.images import photo_upload_to, validate_image_upload
 from portal.dates import DatePrecision, format_partial_date
 
 
@@ -152,6 +154,9 @@ class Park(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=["partner_countries", "sponsors", "notable_companies", "focus_industries"]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -249,6 +254,7 @@ class CooperationPlatform(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -350,3 +356,57 @@ class KeyFigure(models.Model):
     @property
     def as_of_display(self) -> str:
         return format_partial_date(self.as_of, self.as_of_precision)
+
+
+class Photo(models.Model):
+    """An uploaded picture with its alt text and resized renditions (made by parks/renditions.py)."""
+
+    image = models.ImageField(
+        _("image"),
+        upload_to=photo_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG or WebP, up to 10 MB and 40 megapixels."),
+    )
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=300,
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.alt_text
+
+    @property
+    def display(self) -> dict:
+        """Return the largest rendition (or the original) as {"url", "width", "height"}."""
+        if self.renditions:
+            largest = self.renditions[-1]
+            return {**largest, "url": self.image.storage.url(largest["name"])}
+        return {"url": self.image.url, "width": self.width, "height": self.height}
+
+    @property
+    def srcset(self) -> str:
+        storage = self.image.storage
+        return ", ".join(f"{storage.url(r['name'])} {r['width']}w" for r in self.renditions)
+
+
+class ParkPhoto(Photo):
+    park = models.ForeignKey(
+        Park, on_delete=models.CASCADE, related_name="photos", verbose_name=_("park")
+    )
+
+    class Meta(Photo.Meta):
+        verbose_name = _("park photo")
+        verbose_name_plural = _("park photos")

@@ -26,6 +26,7 @@ def park_detail(*, slug: str) -> Park:
         "notable_companies",
         "focus_industries",
         "designations",
+        "photos",
         Prefetch("platforms", queryset=platforms),
         _public_figures(),
     )

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -24,3 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     prefix_default_language=False,
 )
+
+# Uploaded pictures in development; production serves MEDIA_URL from the storage (empty unless DEBUG).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -42,3 +42,30 @@ def default_language(settings):
 
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """Return a staff member in the Editor group (created by a data migration)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("ed", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    """Return a staff member in the Publisher group (created by a data migration)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("pub", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name="Publisher"))
+    return user
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Store uploads in a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

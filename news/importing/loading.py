@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Model
+from simple_history.utils import update_change_reason
 
 from news.models import Channel, NewsItem, SourceDocument
 from parks.models import CooperationPlatform, Designation, Industry, KeyFigure, Organization, Park
 
 from .extraction.sentences import split_sentences
-from .merging import merge_imported
+from .merging import change_reason, merge_imported
 from .records import (
     BlockKind,
     DocumentKind,
@@ -73,6 +74,9 @@ def load_document(
         document.warnings = result.warnings
         document.save(update_fields=["warnings", "updated_at"])
         result.changed = True
+    if result.changed and document.reviewed_at:
+        # What staff reviewed has changed: the document goes back to the review queue.
+        SourceDocument.objects.filter(pk=document.pk).update(reviewed_at=None, reviewed_by=None)
     return result
 
 
@@ -107,6 +111,7 @@ def _resolve_parks(mentions, document, result) -> dict[str, Park]:
                 is_published=False,
                 source_document=document,
             )
+            update_change_reason(park, change_reason(document.name))
             result.changed = True
         if not park.is_published:
             result.warnings.append(
@@ -127,6 +132,7 @@ def _resolve_platforms(mentions, parks, document, result) -> dict[str, Cooperati
         )
         if platform is None:
             platform = _create_draft_platform(mention, parks, document)
+            update_change_reason(platform, change_reason(document.name))
             result.changed = True
         if not platform.is_published:
             result.warnings.append(

@@ -62,6 +62,7 @@ def merge_imported(instance: models.Model, values: dict[str, Any], *, source: st
             outcome.notes.append(decision)
     if outcome.changed or record != instance.imported_values or not instance.pk:
         instance.imported_values = record
+        instance._change_reason = change_reason(source)  # read by django-simple-history
         instance.save()
         for name, new in pending_m2m.items():
             getattr(instance, name).set(new)
@@ -99,3 +100,8 @@ def _is_empty(value) -> bool:
 def _show(value) -> str:
     text = ", ".join(value) if isinstance(value, list) else str(value)
     return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+def change_reason(source: str) -> str:
+    """Return the history note for a write by the importer (the field holds 100 characters)."""
+    return f"import: {source}"[:100]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "parks",
     "news",
 ]
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -119,7 +121,12 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploaded images go through the "default" storage, so several app servers can share a bucket later.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 REST_FRAMEWORK = {
     # Token first: its WWW-Authenticate header makes anonymous writes answer 401, not 403.
@@ -163,6 +170,14 @@ PARKWIRE = {
     "SEEDS_DIR": BASE_DIR / "seeds",
     "REFERENCE_FILE": BASE_DIR / "seeds" / "reference.toml",
     "MAX_DOCUMENT_BYTES": 5 * 1024 * 1024,
+    # Admin uploads: checked before anything is parsed or extracted.
+    "MAX_UPLOAD_FILES": 50,
+    "MAX_UPLOAD_BYTES": 50 * 1024 * 1024,
+    "MAX_ZIP_ENTRIES": 500,
+    "MAX_ZIP_UNCOMPRESSED_BYTES": 100 * 1024 * 1024,
+    "MAX_ZIP_RATIO": 100,
+    "MAX_IMAGE_BYTES": 10 * 1024 * 1024,
+    "MAX_IMAGE_PIXELS": 40_000_000,
     "HOTLINE": os.environ.get("PARKWIRE_HOTLINE", "+86 519 8636 1787"),
 }
 

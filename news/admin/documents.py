@@ -1,10 +1,15 @@
 from django.contrib import admin
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Channel, NewsItem, SourceDocument
+from news import review
+from news.admin.importing import import_view
+from news.admin.links import change_url
+from news.admin.review import review_queue_view
+from news.models import SourceDocument
 
 
 class HasWarningsFilter(admin.SimpleListFilter):
@@ -26,8 +31,8 @@ class HasWarningsFilter(admin.SimpleListFilter):
 class SourceDocumentAdmin(admin.ModelAdmin):
     """Read-only: documents change only through the importer, which keeps provenance intact."""
 
-    list_display = ["name", "format", "kind", "warning_count", "updated_at"]
-    list_filter = ["format", "kind", HasWarningsFilter]
+    list_display = ["name", "format", "kind", "warning_count", "updated_at", "reviewed_at"]
+    list_filter = ["format", "kind", HasWarningsFilter, ("reviewed_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "raw_text"]
     readonly_fields = [
         "name",
@@ -40,14 +45,34 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         "raw_text",
         "imported_at",
         "updated_at",
+        "reviewed_at",
+        "reviewed_by",
     ]
     exclude = ["warnings"]
+    actions = ["mark_reviewed"]
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(import_view), name="news_import"),
+            path("review/", wrap(review_queue_view), name="news_review"),
+            *super().get_urls(),
+        ]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("news.change_sourcedocument")
+
+    @admin.action(description=_("Mark selected documents as reviewed"), permissions=["review"])
+    def mark_reviewed(self, request, queryset):
+        count = review.mark_reviewed(queryset, user=request.user)
+        message = ngettext("%d document marked reviewed.", "%d documents marked reviewed.", count)
+        self.message_user(request, message % count)
 
     @admin.display(description=_("warnings"))
     def warning_count(self, document):
@@ -58,13 +83,13 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         """Link everything this document created or updated, so staff can review it in one place."""
         links = []
         if hasattr(document, "news_item"):
-            links.append((_("News item"), _change_url(document.news_item), document.news_item))
+            links.append((_("News item"), change_url(document.news_item), document.news_item))
         if document.profile_park:
             links.append(
-                (_("Profile of"), _change_url(document.profile_park), document.profile_park)
+                (_("Profile of"), change_url(document.profile_park), document.profile_park)
             )
         for draft in [*document.parks.all(), *document.platforms.all()]:
-            links.append((_("First found here"), _change_url(draft), draft))
+            links.append((_("First found here"), change_url(draft), draft))
         figures = document.key_figures.count()
         if figures:
             url = (
@@ -77,49 +102,3 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     @admin.display(description=_("warnings"))
     def warnings_list(self, document):
         return "\n".join(f"• {warning}" for warning in document.warnings) or "—"
-
-
-@admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(NewsItem)
-class NewsItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "channel", "view_count"]
-    list_filter = ["status", "channel", "parks", "published_at"]
-    list_select_related = ["channel"]
-    search_fields = ["title", "body"]
-    date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["channel", "parks", "platforms", "industries"]
-    readonly_fields = ["source_title", "source_document", "view_count", "created_at", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
-        (
-            _("Publication"),
-            {"fields": ["status", ("published_at", "published_precision"), "event_date"]},
-        ),
-        (
-            _("Source"),
-            {
-                "fields": [
-                    "channel",
-                    "source_name",
-                    "source_url",
-                    "dateline",
-                    "source_title",
-                    "source_document",
-                ]
-            },
-        ),
-        (_("Subjects"), {"fields": ["parks", "platforms", "industries"]}),
-        (_("Statistics"), {"fields": ["view_count", "created_at", "updated_at"]}),
-    ]
-
-
-def _change_url(obj) -> str:
-    meta = obj._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
