@@ -37,6 +37,14 @@ run: install
 	DEBUG=true $(BIN)/python manage.py import_seeds
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production mode: gunicorn, DEBUG off, WhiteNoise; settings from the environment (docs/deployment.md).
+PROD := DJANGO_SETTINGS_MODULE=portal.settings.production
+serve: install
+	@mkdir -p var
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(PROD) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config python:portal.gunicorn_config
+
 # Headless Chromium from Debian's package, for the real-browser tests.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -11,6 +11,7 @@ from news.models import Channel, NewsItem
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
 from portal.search import MAX_QUERY_LENGTH, filter_text
+from portal.widgets import QuickSelect
 
 NEWS_SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
 FIRST_YEAR = 2000
@@ -42,28 +43,32 @@ class NewsItemFilter(django_filters.FilterSet):
         label=_("Park"),
         field_name="parks",
         to_field_name="slug",
-        queryset=Park.objects.published(),
+        queryset=Park.objects.published().only("name", "slug"),
         empty_label=_("All parks"),
+        widget=QuickSelect,
     )
     platform = django_filters.ModelChoiceFilter(
         label=_("Platform"),
         field_name="platforms",
         to_field_name="slug",
-        queryset=CooperationPlatform.objects.published(),
+        queryset=CooperationPlatform.objects.published().only("name", "slug"),
         empty_label=_("All platforms"),
+        widget=QuickSelect,
     )
     industry = django_filters.ModelChoiceFilter(
         label=_("Industry"),
         field_name="industries",
         to_field_name="slug",
-        queryset=Industry.objects.all(),
+        queryset=Industry.objects.only("name", "slug"),
         empty_label=_("All industries"),
+        widget=QuickSelect,
     )
     channel = django_filters.ModelChoiceFilter(
         label=_("Channel"),
         to_field_name="slug",
-        queryset=Channel.objects.all(),
+        queryset=Channel.objects.only("name", "slug"),
         empty_label=_("All channels"),
+        widget=QuickSelect,
     )
     year = django_filters.TypedChoiceFilter(
         label=_("Year"),
@@ -71,6 +76,7 @@ class NewsItemFilter(django_filters.FilterSet):
         lookup_expr="year",
         choices=year_choices,
         coerce=int,
+        widget=QuickSelect,
     )
     month = django_filters.TypedChoiceFilter(
         label=_("Month"),
@@ -78,6 +84,7 @@ class NewsItemFilter(django_filters.FilterSet):
         lookup_expr="month",
         choices=month_choices,
         coerce=int,
+        widget=QuickSelect,
     )
 
     class Meta:

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from news.filters import NewsItemFilter
@@ -19,7 +19,8 @@ def _listed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
 
 def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     """Return published items for listings, newest first, narrowed by query parameters."""
-    items = _listed(NewsItem.objects.published())
+    # Listings show the lead, never the body: leaving 2–4 KB bodies out keeps deep pages cheap.
+    items = _listed(NewsItem.objects.published()).defer("body", "imported_values")
     if filters:
         items = NewsItemFilter(filters, queryset=items).qs
     return items
@@ -44,12 +45,6 @@ def news_item_preview(*, pk: int) -> NewsItem:
     return get_object_or_404(_detailed(NewsItem.objects.all()), pk=pk)
 
 
-def count_view(item: NewsItem) -> None:
-    """Count one view with an atomic UPDATE, so concurrent views never overwrite each other."""
-    NewsItem.objects.filter(pk=item.pk).update(view_count=F("view_count") + 1)
-    item.view_count += 1
-
-
 def related_news(item: NewsItem, *, limit: int = RELATED_LIMIT) -> list[NewsItem]:
     """Return the newest other items that share a park or platform with `item`."""
     park_ids = [park.pk for park in item.parks.all()]
@@ -67,8 +62,9 @@ def neighbours(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
     items = NewsItem.objects.published().only(
         "title", "slug", "published_at", "published_precision"
     )
-    older = Q(published_at__lt=when) | Q(published_at=when, pk__lt=pk)
-    newer = Q(published_at__gt=when) | Q(published_at=when, pk__gt=pk)
-    previous = items.filter(older).order_by("-published_at", "-pk").first()
-    following = items.filter(newer).order_by("published_at", "pk").first()
+    # The plain bound lets the database walk its (status, published_at) index from `when`.
+    older = items.filter(Q(published_at__lt=when) | Q(pk__lt=pk), published_at__lte=when)
+    newer = items.filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
+    previous = older.order_by("-published_at", "-pk").first()
+    following = newer.order_by("published_at", "pk").first()
     return previous, following

@@ -2,7 +2,8 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from news.filters import NewsItemFilter
-from news.selectors import count_view, neighbours, news_item_detail, news_item_list, related_news
+from news.selectors import neighbours, news_item_detail, news_item_list, related_news
+from news.view_counts import record_view
 from portal.freshness import ConditionalPageMixin
 from portal.pagination import LenientPaginationMixin
 
@@ -19,7 +20,9 @@ class NewsItemListView(ConditionalPageMixin, LenientPaginationMixin, FilterView)
 class NewsItemDetailView(ConditionalPageMixin, DetailView):
     def get_object(self, queryset=None):
         item = news_item_detail(slug=self.kwargs["slug"])
-        count_view(item)
+        record_view(item.pk)
+        item.view_count += 1
+        self.request.viewed_news_item = item.pk  # so a cached copy of this page counts too
         return item
 
     def get_context_data(self, **kwargs):

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from portal.discovery import robots_txt
+from portal.health import healthz, readyz
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -17,6 +18,9 @@ urlpatterns = [
     path("", include("news.feed_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots-txt"),
+    # -- health checks (portal/health.py) --
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -9,6 +9,7 @@ publication time.
 import base64
 import binascii
 import datetime as dt
+from functools import partial
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from portal.api.exceptions import InvalidCursor, InvalidFilter
+from portal.pagination import FastPaginator, filters_key
 
 
 def positive_int_param(request, name: str, *, maximum: int | None = None) -> int | None:
@@ -39,6 +41,8 @@ class PagePagination(PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         positive_int_param(request, self.page_query_param)
+        count_key = filters_key(request, ignore=(self.page_query_param,))
+        self.django_paginator_class = partial(FastPaginator, count_key=count_key)
         return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request):
@@ -76,7 +80,9 @@ class KeysetCursorPagination(BasePagination):
             queryset = queryset.filter(
                 Q(**{f"{self.key_field}__gt": key}) | Q(**{self.key_field: key, "pk__gt": pk})
             )
-        rows = list(queryset[: (size or self.page_size) + 1])
+        # Sort only (key, id) pairs, then load the page's rows: sorting whole rows is far slower.
+        keys = queryset.values("pk")[: (size or self.page_size) + 1]
+        rows = list(queryset.filter(pk__in=keys))
         self.has_more = len(rows) > (size or self.page_size)
         rows = rows[: size or self.page_size]
         self.position = (getattr(rows[-1], self.key_field), rows[-1].pk) if rows else position

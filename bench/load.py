@@ -1,0 +1,177 @@
+"""Serve the portal with `make serve` on loopback and print requests/s, latency and SQL per page.
+
+Usage: .venv/bin/python bench/load.py [--seconds 10] [--connections 16] [--soak 60]
+Reads DATABASE_URL and REDIS_URL like the app; PAGE_CACHE=off measures every page uncached.
+Fill the database first: manage.py generate_demo_data --news 100000 --parks 50 --platforms 300.
+Needs wrk (Debian's package; installed when missing and run as root). Figures, not pass/fail.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+# One client at thousands of requests a second: rate limits off (empty), or it measures them.
+os.environ.setdefault("API_ANON_RATE", "")
+
+
+def ensure_wrk() -> str:
+    if not shutil.which("wrk") and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+    return shutil.which("wrk")
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """Start `make serve` in its own process group and wait until /readyz answers 200."""
+    server = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"PORT={port}"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(600):
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=2):
+                return server
+        except OSError:
+            time.sleep(0.5)
+    stop_server(server)
+    sys.exit("make serve did not become ready")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=60)
+
+
+def wrk(url: str, *, seconds: int, connections: int, script: str | None = None, env=None) -> dict:
+    """Run wrk against `url`; return req/s, p50 and p99 in ms, non-2xx/3xx and socket errors."""
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "--latency",
+        url,
+    ]
+    if script:
+        command[1:1] = ["-s", script]
+    output = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+    errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1]),
+        "p50": to_ms(re.search(r"50%\s+([\d.]+\w+)", output)[1]),
+        "p99": to_ms(re.search(r"99%\s+([\d.]+\w+)", output)[1]),
+        "requests": int(re.search(r"(\d+) requests in", output)[1]),
+        "non_2xx": int(m[1]) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", output)) else 0,
+        "errors": sum(map(int, errors.groups())) if errors else 0,
+    }
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def measure(paths, *, port: int, seconds: int, connections: int, page_cache: bool) -> list:
+    from bench.targets import queries_per_request
+
+    rows = []
+    # The static file first and last: the ceiling is the better of the two (workers recycle).
+    for label, path in [(f"{paths[-1][0]} (first)", paths[-1][1]), *paths]:
+        url = f"http://127.0.0.1:{port}{path}"
+        wrk(url, seconds=1, connections=connections)  # warm caches and connections
+        result = wrk(url, seconds=seconds, connections=connections)
+        result.update(label=label, queries=queries_per_request(path, page_cache=page_cache))
+        rows.append(result)
+        time.sleep(3)  # let requests queued by a slow page drain before the next one
+    return rows
+
+
+def print_table(rows: list, *, page_cache: bool) -> None:
+    static_rps = max(rows[0]["rps"], rows[-1]["rps"])
+    print(f"\npage cache {'on' if page_cache else 'off'}")
+    print(
+        f"{'page':<18}{'req/s':>9}{'÷ static':>10}{'p50 ms':>9}{'p99 ms':>9}{'SQL':>5}{'errors':>8}"
+    )
+    for row in rows:
+        print(
+            f"{row['label']:<18}{row['rps']:>9.0f}{row['rps'] / static_rps:>10.1%}"
+            f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['queries']:>5}"
+            f"{row['errors'] + row['non_2xx']:>8}"
+        )
+
+
+def soak(paths, *, port: int, seconds: int) -> None:
+    env = {**os.environ, "PATHS": "\n".join(path for _, path in paths)}
+    script = str(ROOT / "bench" / "rotate.lua")
+    result = wrk(
+        f"http://127.0.0.1:{port}/", seconds=seconds, connections=64, script=script, env=env
+    )
+    print(
+        f"\nsoak: {seconds} s, 64 connections, all pages in turn: {result['requests']:,} requests, "
+        f"{result['rps']:.0f}/s, p99 {result['p99']:.1f} ms, "
+        f"socket errors {result['errors']}, non-2xx/3xx {result['non_2xx']}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10, help="Seconds per page.")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--soak", type=int, default=0, help="Then all pages at 64 connections.")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    ensure_wrk()
+    import django
+
+    django.setup()
+    import logging
+
+    from django.conf import settings
+
+    logging.getLogger("portal.request").setLevel(logging.WARNING)  # the server logs; not us
+
+    from bench.targets import bench_paths
+    from news.models import NewsItem
+
+    print(
+        f"{NewsItem.objects.published().count():,} published items on "
+        f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+        f"cache {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}, {os.cpu_count()} CPUs"
+    )
+    server = start_server(args.port)  # collects the static files first
+    try:
+        paths = bench_paths()
+        rows = measure(
+            paths,
+            port=args.port,
+            seconds=args.seconds,
+            connections=args.connections,
+            page_cache=settings.PAGE_CACHE,
+        )
+        print_table(rows, page_cache=settings.PAGE_CACHE)
+        if args.soak:
+            soak(paths, port=args.port, seconds=args.soak)
+    finally:
+        stop_server(server)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""One content generation shared by every app server: any write to content bumps it.
+
+Cached pages are keyed by the generation, so an edit through one server retires every cached
+page on all of them at once. The bump hangs off the database connection rather than model
+signals, because signals miss `QuerySet.update()`, `bulk_create()` and raw deletes, which the
+admin's bulk actions and the importer use: every INSERT, UPDATE or DELETE on a parks or news
+table bumps it, once when written and again at commit (a page rendered from the old rows in
+between is retired too). The counter starts from the clock, so a counter lost with the cache
+never falls back to a number that old cached pages still carry.
+"""
+
+import functools
+import logging
+import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+
+logger = logging.getLogger(__name__)
+GENERATION_KEY = "content-generation"
+CONTENT_APPS = ("parks", "news")
+WRITE = re.compile(r'\s*(?:UPDATE|INSERT\s+INTO|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
+_paused: ContextVar[bool] = ContextVar("invalidation_paused", default=False)
+
+
+def current_generation() -> int:
+    """Return the shared content generation, creating it when the cache has none."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        generation = cache.get(GENERATION_KEY, 0)
+    return generation
+
+
+def bump_generation() -> None:
+    """Retire every cached page on every server; a cache outage must not fail the write."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet: start one beyond anything cached before
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+    except Exception:  # pages cached meanwhile expire within PAGE_CACHE_SECONDS
+        logger.warning("Cache unavailable; cached pages not invalidated.", exc_info=True)
+
+
+@contextmanager
+def invisible_writes():
+    """Write without retiring cached pages, for bookkeeping no page shows at once (view counts)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+@functools.cache
+def content_tables() -> frozenset[str]:
+    models = (
+        model
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    )
+    return frozenset(model._meta.db_table for model in models)
+
+
+def bump_on_content_write(execute, sql, params, many, context):
+    """Database execute wrapper: run the statement, then bump if it wrote to content."""
+    result = execute(sql, params, many, context)
+    if not _paused.get() and (match := WRITE.match(sql)) and match[1] in content_tables():
+        bump_generation()
+        transaction.on_commit(bump_generation, using=context["connection"].alias)
+    return result
+
+
+def _install(sender=None, connection=None, **kwargs) -> None:
+    if bump_on_content_write not in connection.execute_wrappers:
+        connection.execute_wrappers.append(bump_on_content_write)
+
+
+def connect() -> None:
+    """Watch every database connection, open now or later, for writes to content."""
+    connection_created.connect(_install, dispatch_uid="portal.cache_invalidation")
+    for connection in connections.all(initialized_only=True):
+        _install(connection=connection)

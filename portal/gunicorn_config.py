@@ -1,0 +1,25 @@
+"""Gunicorn settings for `make serve`, each overridable from the environment."""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# Django is CPU-bound; 2 * cores + 1 keeps cores busy while a worker waits on the database.
+workers = int(os.environ.get("GUNICORN_WORKERS") or min(2 * multiprocessing.cpu_count() + 1, 12))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak never grows without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+max_requests_jitter = max_requests // 10
+accesslog = None  # portal.request_log writes one JSON line per request instead
+errorlog = "-"
+wsgi_app = "portal.wsgi:application"
+
+
+def worker_exit(server, worker):
+    """Write this worker's buffered view counts before it goes."""
+    from news.view_counts import flush_view_counts
+
+    flush_view_counts()

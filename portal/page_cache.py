@@ -1,0 +1,201 @@
+"""Rendered anonymous GET responses of the public pages, API lists and feeds, shared in the cache.
+
+A page is keyed by its full address and what chooses its language, and stored with the content
+generation it was rendered at (portal/cache_invalidation.py), so any edit retires it on every
+server at once; it is kept no longer than PAGE_CACHE_SECONDS, nor past the next scheduled
+publication. Requests that carry a session, flash messages or credentials are never cached or
+served from the cache. The one per-visitor part of a public page, the CSRF token of the language
+switcher, is stored as a placeholder and filled in with the visitor's own token on every hit.
+
+The middleware sits right after the security and static-file layers: a hit costs one cache round
+trip and skips sessions, locale, URL resolution and the view, but not the API's rate limits, and a
+hit on a news item still counts a view.
+"""
+
+import hashlib
+import logging
+import re
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+from django.utils.module_loading import import_string
+from rest_framework.request import Request
+
+from news.models import NewsItem
+from news.view_counts import record_view
+from portal.cache_invalidation import GENERATION_KEY, current_generation
+
+logger = logging.getLogger(__name__)
+CACHED_VIEWS = frozenset(
+    {
+        "portal:home",
+        "parks:park-list",
+        "parks:park-detail",
+        "parks:platform-list",
+        "parks:platform-detail",
+        "news:item-list",
+        "news:item-detail",
+        "api:park-list",
+        "api:platform-list",
+        "api:industry-list",
+        "api:key-figure-list",
+        "api:park-figure-list",
+        "api:news-item-list",
+        "api:news-sync-list",
+        "feeds:news-rss",
+        "feeds:news-atom",
+        "feeds:news-json",
+        "feeds:park-rss",
+        "feeds:park-atom",
+        "feeds:park-json",
+    }
+)
+PRIVATE_COOKIES = ("sessionid", "messages")
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
+UNSTORED_HEADERS = {"set-cookie", "content-length"}
+
+
+def may_use_cache(request) -> bool:
+    """Tell whether this request may be answered from the page cache (or stored in it)."""
+    private_cookies = {settings.SESSION_COOKIE_NAME, *PRIVATE_COOKIES}
+    return (
+        settings.PAGE_CACHE
+        and request.method == "GET"
+        and "Authorization" not in request.headers
+        and not private_cookies.intersection(request.COOKIES)
+    )
+
+
+def page_key(request) -> str:
+    """Key a page by its address and whatever picks its language (path, cookie, header)."""
+    address = "|".join(
+        (
+            request.build_absolute_uri(),
+            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
+            request.headers.get("Accept-Language", ""),
+        )
+    )
+    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"page:{digest}"
+
+
+def lookup(key: str) -> tuple[int | None, dict | None]:
+    """Fetch the content generation and the stored page in one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY), found.get(key)
+
+
+def seconds_to_keep() -> int:
+    """Keep a page no longer than the setting, nor past the next scheduled publication."""
+    next_publication = next_scheduled_publication()
+    if next_publication is None:
+        return settings.PAGE_CACHE_SECONDS
+    until = (next_publication - timezone.now()) // timedelta(seconds=1)
+    return max(0, min(settings.PAGE_CACHE_SECONDS, until))
+
+
+def next_scheduled_publication() -> datetime | None:
+    """Return when the next scheduled item appears, looked up once per generation."""
+    key = f"next-publication:{current_generation()}"
+    cached = cache.get(key)
+    if cached is not None and (cached == "none" or cached > timezone.now()):
+        return None if cached == "none" else cached
+    upcoming = NewsItem.objects.scheduled().order_by("published_at")
+    found = upcoming.values_list("published_at", flat=True).first()
+    cache.set(key, found or "none", settings.PAGE_CACHE_SECONDS)
+    return found
+
+
+def is_storable(request, response) -> bool:
+    match = getattr(request, "resolver_match", None)
+    stray_cookies = set(response.cookies) - {settings.CSRF_COOKIE_NAME}
+    return (
+        match is not None
+        and match.view_name in CACHED_VIEWS
+        and response.status_code == 200
+        and not response.streaming
+        and not stray_cookies
+    )
+
+
+def to_entry(request, response, generation: int) -> dict:
+    headers = [(k, v) for k, v in response.items() if k.lower() not in UNSTORED_HEADERS]
+    view_class = getattr(request.resolver_match.func, "cls", None)
+    throttles = getattr(view_class, "throttle_classes", ())
+    return {
+        "generation": generation,
+        "headers": headers,
+        "content": CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content),
+        "news_item": getattr(request, "viewed_news_item", None),
+        "throttles": [f"{throttle.__module__}.{throttle.__qualname__}" for throttle in throttles],
+    }
+
+
+def from_entry(request, entry: dict, csrf: CsrfViewMiddleware) -> HttpResponse:
+    """Rebuild a stored page for this visitor, answering a conditional GET with 304."""
+    content = entry["content"]
+    if CSRF_PLACEHOLDER in content:
+        csrf.process_request(request)  # read the visitor's CSRF cookie, as the layer we skip would
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content)
+    for header, value in entry["headers"]:
+        response.headers[header] = value
+    response.headers["Content-Length"] = str(len(content))
+    response.headers["X-Page-Cache"] = "hit"
+    if entry["news_item"] is not None:
+        record_view(entry["news_item"])
+    response = csrf.process_response(request, response)  # sets a new visitor's CSRF cookie
+    last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.headers.get("ETag"), last_modified=last_modified, response=response
+    )
+
+
+def is_throttled(request, entry: dict) -> bool:
+    """Apply an API view's rate limits to a cached copy of it, as the view itself would."""
+    if not entry["throttles"]:
+        return False
+    api_request = Request(request)
+    throttles = (import_string(path)() for path in entry["throttles"])
+    return not all(throttle.allow_request(api_request, None) for throttle in throttles)
+
+
+class PageCacheMiddleware:
+    """Answer from the page cache, or store what the view answers; fail open on cache errors."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        key = page_key(request)
+        try:
+            generation, entry = lookup(key)
+            fresh = entry is not None and entry["generation"] == generation
+            if fresh and not is_throttled(request, entry):  # else the view answers, 429 or not
+                return from_entry(request, entry, self.csrf)
+            generation = generation or current_generation()
+        except Exception:
+            logger.warning("Cache unavailable; serving uncached.", exc_info=True)
+            return self.get_response(request)
+        response = self.get_response(request)
+        if is_storable(request, response):
+            self.store(key, to_entry(request, response, generation))
+            response.headers["X-Page-Cache"] = "miss"
+        return response
+
+    def store(self, key: str, entry: dict) -> None:
+        try:
+            if timeout := seconds_to_keep():
+                cache.set(key, entry, timeout)
+        except Exception:
+            logger.warning("Cache unavailable; page not stored.", exc_info=True)

@@ -1,0 +1,75 @@
+"""Production settings: the base settings plus HTTPS hardening, WhiteNoise and JSON logs.
+
+Zero configuration serves safely on loopback: a SECRET_KEY is generated into var/ (git-ignored)
+and kept there. Behind a TLS-terminating proxy set the documented environment (docs/deployment.md):
+SECRET_KEY, ALLOWED_HOSTS, SECURE_SSL_REDIRECT=true, DATABASE_URL, REDIS_URL.
+"""
+
+import os
+from pathlib import Path
+
+from django.core.management.utils import get_random_secret_key
+
+
+def _stored_secret_key(var_dir: Path) -> str:
+    """Return the key kept in var/secret_key, creating it (owner-readable only) on first use."""
+    path = var_dir / "secret_key"
+    if not path.exists():
+        var_dir.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(get_random_secret_key())
+    return path.read_text().strip()
+
+
+if not os.environ.get("SECRET_KEY"):
+    _var = Path(os.environ.get("PARKWIRE_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
+    os.environ["SECRET_KEY"] = _stored_secret_key(_var)
+
+from .base import *  # noqa: E402, F403
+from .base import MIDDLEWARE, REDIS_URL, STORAGES, env_bool  # noqa: E402
+
+DEBUG = False
+# Without Redis each worker's cache is its own: cached pages and counts would miss edits made
+# through the other workers, so neither is cached unless asked otherwise.
+CACHE_IS_SHARED = bool(REDIS_URL)
+PAGE_CACHE = env_bool("PAGE_CACHE", default=CACHE_IS_SHARED)
+
+# HTTPS: the proxy terminates TLS and says so in X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# Static files straight from the app servers, compressed and with far-future hashed names.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_security],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_security:],
+]
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "portal.request_log.JsonLinesFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django logs every 4xx/5xx again under django.request; the request line already says it.
+    "loggers": {"django.request": {"level": "ERROR"}},
+}

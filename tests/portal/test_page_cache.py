@@ -1,0 +1,152 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.middleware.csrf import _unmask_cipher_token
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import NewsItem
+from news.view_counts import flush_view_counts
+from portal.page_cache import CSRF_INPUT, CSRF_PLACEHOLDER, seconds_to_keep
+from tests.news.factories import NewsItemFactory
+from tests.parks.factories import ParkFactory
+
+pytestmark = pytest.mark.django_db
+
+CACHED_PAGES = [
+    ("portal:home", {}),
+    ("parks:park-list", {}),
+    ("parks:platform-list", {}),
+    ("news:item-list", {}),
+    ("api:news-item-list", {}),
+    ("api:news-sync-list", {}),
+    ("feeds:news-json", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CACHED_PAGES)
+def test_a_repeated_anonymous_get_is_served_from_the_cache_without_sql(
+    client, name, kwargs, django_assert_num_queries
+):
+    NewsItemFactory.create_batch(3)
+    url = reverse(name, kwargs=kwargs)
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(url)
+
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert CSRF_INPUT.sub(b"", second.content) == CSRF_INPUT.sub(b"", first.content)
+    assert second.status_code == 200
+
+
+def test_pages_are_cached_per_address_and_language(client):
+    NewsItemFactory(title="Cached headline")
+    client.get("/news/")
+
+    assert client.get("/news/?page=2")["X-Page-Cache"] == "miss"
+    assert client.get("/zh-hans/news/")["X-Page-Cache"] == "miss"
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
+
+
+def test_a_saved_edit_retires_the_cached_page(client):
+    item = NewsItemFactory(title="Before the edit")
+    client.get("/news/")
+
+    item.title = "After the edit"
+    item.save()
+
+    assert "After the edit" in client.get("/news/").text
+
+
+def test_a_bulk_update_retires_the_cached_page_too(client):
+    item = NewsItemFactory(title="Visible")
+    client.get("/news/")
+
+    NewsItem.objects.filter(pk=item.pk).update(status=NewsItem.Status.ARCHIVED)
+
+    assert "Visible" not in client.get("/news/").text
+
+
+def test_a_park_edit_retires_the_park_page(client):
+    park = ParkFactory(name="Old name")
+    client.get(park.get_absolute_url())
+
+    park.name = "New name"
+    park.save()
+
+    assert "New name" in client.get(park.get_absolute_url()).text
+
+
+def test_a_scheduled_item_appears_on_time_through_the_cache(client):
+    now = timezone.now()
+    NewsItemFactory(title="Scheduled story", published_at=now + dt.timedelta(seconds=90))
+
+    with time_machine.travel(now, tick=False):
+        assert seconds_to_keep() == 90
+        assert "Scheduled story" not in client.get("/news/").text
+    with time_machine.travel(now + dt.timedelta(seconds=91), tick=False):
+        assert "Scheduled story" in client.get("/news/").text
+
+
+def test_signed_in_visitors_are_never_served_or_stored(client, staff_user):
+    client.get("/news/")
+    client.force_login(staff_user)
+
+    response = client.get("/news/")
+
+    assert "X-Page-Cache" not in response
+
+
+def test_api_clients_with_credentials_bypass_the_cache(api_client, staff_user):
+    api_client.get("/api/v1/news/")
+    api_client.force_authenticate(staff_user)
+
+    assert "X-Page-Cache" not in api_client.get("/api/v1/news/", HTTP_AUTHORIZATION="Token x")
+
+
+def test_each_visitor_gets_their_own_csrf_token_from_a_cached_page(client):
+    client.get("/news/")
+    other = Client()
+    response = other.get("/news/")
+    token = response.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+    assert response["X-Page-Cache"] == "hit"
+    assert CSRF_PLACEHOLDER not in response.content
+    assert _unmask_cipher_token(token) == response.cookies["csrftoken"].value
+
+
+def test_a_cached_page_answers_a_conditional_get_with_304(client):
+    NewsItemFactory()
+    first = client.get("/api/v1/news/")
+    client.get("/api/v1/news/")
+
+    response = client.get("/api/v1/news/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert response.status_code == 304
+
+
+def test_a_cached_news_item_still_counts_its_views(client):
+    item = NewsItemFactory()
+    client.get(item.get_absolute_url())
+    second = client.get(item.get_absolute_url())
+    flush_view_counts()
+
+    item.refresh_from_db()
+    assert second["X-Page-Cache"] == "hit"
+    assert item.view_count == 2
+
+
+def test_the_cache_can_be_switched_off(client, settings):
+    settings.PAGE_CACHE = False
+    client.get("/news/")
+
+    assert "X-Page-Cache" not in client.get("/news/")
+
+
+def test_errors_are_not_cached(client):
+    client.get("/news/no-such-item/")
+
+    assert "X-Page-Cache" not in client.get("/news/no-such-item/")
