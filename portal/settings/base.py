@@ -4,10 +4,12 @@ Production sets SECRET_KEY, DEBUG=false, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PARKWIRE_VAR_DIR", BASE_DIR / "var"))
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "parks",
     "news",
     "portal",
@@ -55,7 +58,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
+    # Outermost after the log: an unreachable database answers 503, never a 500 (portal/outage.py).
+    "portal.outage.DatabaseOutageMiddleware",
+    # Refuse oversized query strings and writes to read-only pages first (portal/request_guards.py).
+    "portal.request_guards.QueryStringLimitMiddleware",
+    "portal.request_guards.PublicReadOnlyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so cached pages carry the policy too.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Early: a cached page skips sessions, locale, CSRF and the view (portal/page_cache.py).
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -66,7 +76,40 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: locks out repeated failed logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Security headers. No inline scripts anywhere: script-src is 'self' only (JSON-LD blocks are data).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],  # the admin still sets a few style attributes
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+MAX_QUERY_STRING_BYTES = int(os.environ.get("MAX_QUERY_STRING_BYTES", "16384"))
+
+# Brute force: lock a username on one address out after repeated failures, for a cool-off period.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -105,9 +148,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Fail fast when the database is unreachable, rather than hanging a worker.
+    # Fail fast (a 503, portal/outage.py) when the database is unreachable, not hang a worker.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DB_CONNECT_TIMEOUT", "5")
+        os.environ.get("DB_CONNECT_TIMEOUT", "3")
     )
 
 # Redis, when REDIS_URL is set, is shared by every app server: cached pages, the content

@@ -180,10 +180,17 @@ def test_detail_rejects_list_filters(api_client):
 
 
 def test_hostile_query_string_is_a_clear_400(api_client):
-    response = api_client.get(LIST_URL, {"q": "<script>" * 2000})
+    response = api_client.get(LIST_URL, {"q": "<script>" * 100})
 
     assert response.status_code == 400
     assert "<script>" not in response.json()["error"]["message"]
+
+
+def test_oversized_query_string_is_refused_before_parsing_with_a_json_414(api_client):
+    response = api_client.get(LIST_URL, {"q": "<script>" * 2000})
+
+    assert response.status_code == 414
+    assert response.json()["error"]["code"] == "query_too_long"
 
 
 def test_pages_by_number_with_chosen_size(api_client):
