@@ -12,6 +12,8 @@ from django.core.management import call_command
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, Park
+from tests.news.factories import NewsItemFactory
+from tests.portal.xss import VECTORS
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +52,8 @@ def public_urls() -> list[str]:
 def test_public_pages_have_no_html_errors(client, seeds_dir, tmp_path):
     command = vnu_command()
     call_command("import_seeds", str(seeds_dir), stdout=io.StringIO())
+    # The sanitiser's output must be valid HTML too: one item carries the whole XSS corpus.
+    NewsItemFactory(slug="hostile-corpus", body="\n\n".join(f"Text {v} more." for v in VECTORS))
     files = {}
     for index, url in enumerate(public_urls()):
         response = client.get(url)
