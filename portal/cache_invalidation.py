@@ -15,11 +15,13 @@ import re
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime
 
 from django.apps import apps
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.backends.signals import connection_created
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
@@ -37,9 +39,22 @@ def current_generation() -> int:
     return generation
 
 
+CHANGED_AT_KEY = "content-changed-at"
+
+
+def content_changed_at() -> datetime | None:
+    """Return when content last changed through any server, deletions included (None if unknown)."""
+    try:
+        return cache.get(CHANGED_AT_KEY)
+    except Exception:
+        return None
+
+
 def bump_generation() -> None:
     """Retire every cached page on every server; a cache outage must not fail the write."""
     try:
+        # Conditional GET reads this too, so a deletion (which changes no updated_at) is seen.
+        cache.set(CHANGED_AT_KEY, timezone.now(), timeout=None)
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet: start one beyond anything cached before
         cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)

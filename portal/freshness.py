@@ -2,8 +2,8 @@
 
 A page's Last-Modified is the latest of: any edit to a park, platform, key figure or news item
 (published or not, so withdrawing one counts), the newest publication time that has passed (so a
-scheduled item appears on time), and this process's start (so a deploy's new templates show).
-Deleting a row changes none of these; deletions show on the next edit or deploy.
+scheduled item appears on time), this process's start (so a deploy's new templates show), and the
+last content write any server recorded in the shared cache (so a deletion shows too).
 """
 
 from datetime import datetime
@@ -16,13 +16,14 @@ from django.views.decorators.http import condition
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, KeyFigure, Park
+from portal.cache_invalidation import content_changed_at
 
 STARTED_AT = timezone.now()
 
 
 def content_last_modified(request, *args, **kwargs) -> datetime:
     """Return when anything a visitor can see last changed."""
-    stamps = [STARTED_AT]
+    stamps = [STARTED_AT, content_changed_at()]
     for model in (Park, CooperationPlatform, KeyFigure, NewsItem):
         stamps.append(model.objects.aggregate(latest=Max("updated_at"))["latest"])
     newest = NewsItem.objects.published().order_by("-published_at")

@@ -58,3 +58,24 @@ def test_a_scheduled_item_reaching_its_time_counts_as_a_change(client):
     seen = http_date(timezone.now().timestamp() - 600)
 
     assert client.get(reverse("news:item-list"), HTTP_IF_MODIFIED_SINCE=seen).status_code == 200
+
+
+def test_deleting_an_item_makes_the_next_visit_fetch_a_fresh_page(client):
+    import datetime as dt
+
+    import time_machine
+
+    from tests.news.factories import NewsItemFactory
+
+    # Later than the process start, which also counts as a change.
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=1)
+    with time_machine.travel(start, tick=False):
+        kept = NewsItemFactory(title="Kept item", published_at=start - dt.timedelta(days=1))
+        doomed = NewsItemFactory(title="Doomed item", published_at=start - dt.timedelta(days=1))
+        first = client.get("/news/")
+        assert "Doomed item" in first.content.decode()
+    with time_machine.travel(start + dt.timedelta(minutes=5), tick=False):
+        doomed.delete()
+        again = client.get("/news/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert "Doomed item" not in again.content.decode() and kept.title in again.content.decode()
