@@ -1,14 +1,13 @@
 """Who may call which API method: every role against every endpoint and method."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import IndustryFactory, KeyFigureFactory, ParkFactory, PlatformFactory
+from tests.portal.roles import ROLES, login_as
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "member", "staff", "editor", "publisher", "superuser")
 WRITES = {"post": "add", "put": "change", "patch": "change", "delete": "delete"}
 DENIED = {"anonymous": 401, "member": 403, "staff": 403}
 
@@ -30,18 +29,6 @@ def endpoints():
         ("/api/v1/parks/matrix-park/figures/", None, "parks.keyfigure"),
         ("/api/v1/sync/news/", None, "news.newsitem"),
     ]
-
-
-def login_as(client, role, django_user_model):
-    if role == "anonymous":
-        return None
-    user = django_user_model.objects.create_user(
-        f"{role}-api", password="x", is_staff=role != "member", is_superuser=role == "superuser"
-    )
-    if role in ("editor", "publisher"):
-        user.groups.add(Group.objects.get(name=role.capitalize()))
-    client.force_login(user)
-    return user
 
 
 def expected(role, user, method, label, *, writable: bool) -> set[int]:

@@ -19,10 +19,10 @@ from tests.parks.factories import (
     ParkFactory,
     PlatformFactory,
 )
+from tests.portal.roles import ROLES, login_as
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "member", "staff", "editor", "publisher", "superuser")
 LOGIN = 302  # redirected to the admin login page
 MODEL_ACTIONS = {
     "changelist": ("view", "change"),
@@ -132,18 +132,6 @@ def lockout_records() -> dict:
             **seen, http_accept="", path_info="/", locked_out=False
         ),
     }
-
-
-def login_as(client, role, django_user_model):
-    if role == "anonymous":
-        return None
-    user = django_user_model.objects.create_user(
-        f"{role}-user", password="x", is_staff=role != "member", is_superuser=role == "superuser"
-    )
-    if role in ("editor", "publisher"):
-        user.groups.add(Group.objects.get(name=role.capitalize()))
-    client.force_login(user)
-    return user
 
 
 def model_route(name: str):
