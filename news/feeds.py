@@ -8,7 +8,6 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from news.rendering import render_markdown
 from news.syndication import feed_items
 from parks.models import Park
 
@@ -42,7 +41,7 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return render_markdown(item.body)
+        return item.body_html
 
     def item_pubdate(self, item):
         return item.published_at
@@ -68,7 +67,7 @@ class NewsAtomFeed(NewsFeed):
         return escape(item.lead) or None
 
     def item_extra_kwargs(self, item):
-        return {"content": render_markdown(item.body)}
+        return {"content": item.body_html}
 
 
 class ParkNewsFeed(NewsFeed):

@@ -14,7 +14,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from news.models import NewsItem
-from news.rendering import render_markdown
 from news.syndication import feed_items
 from parks.models import Park
 from portal.permalinks import absolute_reverse, permalink
@@ -43,7 +42,7 @@ def json_feed_item(request, item: NewsItem) -> dict:
         "id": url,
         "url": url,
         "title": item.title,
-        "content_html": render_markdown(item.body),
+        "content_html": item.body_html,
         "date_published": item.published_at.isoformat(),
         "date_modified": item.updated_at.isoformat(),
         "tags": [industry.name for industry in item.industries.all()],

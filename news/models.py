@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from news.rendering import render_markdown
 from parks.models import CooperationPlatform, Industry, Park, Photo
 from portal.dates import DatePrecision, format_partial_date
 
@@ -126,6 +128,8 @@ class NewsItem(models.Model):
         _("body"),
         help_text=_("Markdown: paragraphs separated by blank lines, ## for sub-headings."),
     )
+    # The body rendered and sanitised once per save, so pages and feeds never re-render it.
+    body_html = models.TextField(editable=False, blank=True, default="")
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("publication time"),
@@ -181,9 +185,17 @@ class NewsItem(models.Model):
     imported_values = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # When a copy kept by an API client last went stale: the sync feed's order, indexed.
+    changed_at = models.GeneratedField(
+        expression=Greatest("published_at", "updated_at"),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+    )
 
     objects = NewsItemQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=["parks", "platforms", "industries"])
+    history = HistoricalRecords(
+        m2m_fields=["parks", "platforms", "industries"], excluded_fields=["body_html", "changed_at"]
+    )
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -192,6 +204,7 @@ class NewsItem(models.Model):
                 fields=["status", "-published_at", "-id"], name="news_status_published_idx"
             ),
             models.Index(fields=["updated_at"], name="news_updated_idx"),
+            models.Index(fields=["status", "changed_at", "id"], name="news_status_changed_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -207,6 +220,14 @@ class NewsItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_markdown(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:item-detail", kwargs={"slug": self.slug})

@@ -1,5 +1,7 @@
 """Markdown bodies to safe HTML: the one place item text becomes markup (pages, feeds)."""
 
+import threading
+
 import markdown
 import nh3
 
@@ -12,9 +14,19 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    """One Markdown instance per thread: building one costs more than converting a body."""
+    if not hasattr(_local, "converter"):
+        _local.converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    return _local.converter.reset()
+
+
 def render_markdown(text: str) -> str:
     """Render Markdown to HTML that keeps only a conservative set of tags and safe links."""
-    html = markdown.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
+    html = _converter().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -20,7 +20,7 @@ def _listed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
 def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     """Return published items for listings, newest first, narrowed by query parameters."""
     # Listings show the lead, never the body: leaving 2–4 KB bodies out keeps deep pages cheap.
-    items = _listed(NewsItem.objects.published()).defer("body", "imported_values")
+    items = _listed(NewsItem.objects.published()).defer("body", "body_html", "imported_values")
     if filters:
         items = NewsItemFilter(filters, queryset=items).qs
     return items
@@ -37,7 +37,8 @@ def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
 
 def news_item_detail(*, slug: str) -> NewsItem:
     """Return the published item with its links to published parks and platforms, or 404."""
-    return get_object_or_404(_detailed(NewsItem.objects.published()), slug=slug)
+    items = NewsItem.objects.published().defer("body", "imported_values")  # body_html is shown
+    return get_object_or_404(_detailed(items), slug=slug)
 
 
 def news_item_preview(*, pk: int) -> NewsItem:

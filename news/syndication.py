@@ -14,18 +14,19 @@ from django.http import HttpRequest
 from django.views.decorators.http import condition
 
 from news.models import NewsItem
-from parks.models import Park
+from parks.models import Industry, Park
 
 FEED_SIZE = 50
 
 
 def feed_items(*, park: Park | None = None) -> QuerySet[NewsItem]:
     """Return the newest published items, with their published parks, industries and channel."""
-    items = NewsItem.objects.published()
+    items = NewsItem.objects.published().defer("body", "imported_values")
     if park is not None:
         items = items.filter(parks=park)
     return items.select_related("channel").prefetch_related(
-        Prefetch("parks", queryset=Park.objects.published()), "industries"
+        Prefetch("parks", queryset=Park.objects.published().only("name", "slug")),
+        Prefetch("industries", queryset=Industry.objects.only("name")),
     )[:FEED_SIZE]
 
 

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from news.models import Channel, NewsItem
+from news.rendering import render_markdown
 from parks.models import CooperationPlatform, Country, Industry, KeyFigure, Park
 
 BATCH = 2000
@@ -182,11 +183,13 @@ def _create_news(rng: random.Random, count: int, refs: _References) -> Iterator[
 
 def _news_item(rng: random.Random, n: int, when: dt.datetime, refs: _References) -> NewsItem:
     title = _text(rng, rng.randint(6, 12))
+    body = _body(rng)
     return NewsItem(
         title=title,
         slug=f"demo-{n:06}-{title.lower().replace(' ', '-')[:60]}",
         lead=f"{_text(rng, 25)}.",
-        body=_body(rng),
+        body=body,
+        body_html=render_markdown(body),  # bulk_create skips save(), which would render it
         status=NewsItem.Status.PUBLISHED,
         published_at=when,
         event_date=when.date(),

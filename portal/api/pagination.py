@@ -77,8 +77,10 @@ class KeysetCursorPagination(BasePagination):
         queryset = queryset.order_by(self.key_field, "pk")
         if position is not None:
             key, pk = position
+            # The plain lower bound lets the database seek its (status, key, id) index to `key`.
             queryset = queryset.filter(
-                Q(**{f"{self.key_field}__gt": key}) | Q(**{self.key_field: key, "pk__gt": pk})
+                Q(**{f"{self.key_field}__gt": key}) | Q(pk__gt=pk),
+                **{f"{self.key_field}__gte": key},
             )
         # Sort only (key, id) pairs, then load the page's rows: sorting whole rows is far slower.
         keys = queryset.values("pk")[: (size or self.page_size) + 1]

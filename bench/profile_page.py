@@ -1,0 +1,57 @@
+"""Time one address in-process, uncached, and print where the time goes (cProfile).
+
+Usage: .venv/bin/python bench/profile_page.py /news/ [--repeat 50] [--top 25] [--sort tottime]
+Reads DATABASE_URL and REDIS_URL like the app; production settings with the page cache off.
+Figures, not pass/fail: the per-request time includes the test client's own overhead.
+"""
+
+import argparse
+import cProfile
+import logging
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+os.environ.setdefault("API_ANON_RATE", "")
+os.environ["PAGE_CACHE"] = "off"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="tottime")
+    parser.add_argument("--profile", action="store_true", help="print the cProfile table too")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)  # the JSON request log would drown the figures
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    for path in args.paths:
+        status = client.get(path).status_code  # warm up: templates, URL resolver, connections
+        started = time.perf_counter()
+        for _ in range(args.repeat):
+            client.get(path)
+        elapsed = (time.perf_counter() - started) / args.repeat * 1000
+        print(f"{path}: {status}, {elapsed:.1f} ms per request ({args.repeat} requests)")
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            for _ in range(args.repeat):
+                client.get(path)
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.top)
+
+
+if __name__ == "__main__":
+    main()
