@@ -20,7 +20,9 @@ _local = threading.local()
 def _converter() -> markdown.Markdown:
     """One Markdown instance per thread: building one costs more than converting a body."""
     if not hasattr(_local, "converter"):
-        _local.converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        _local.converter = markdown.Markdown(
+            extensions=["sane_lists", "tables"], output_format="html"
+        )
     return _local.converter.reset()
 
 
