@@ -137,6 +137,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--soak", type=int, default=0, help="Then all pages at 64 connections.")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--only", action="append", default=[], help="Measure pages whose label has this text."
+    )
     args = parser.parse_args()
     ensure_wrk()
     import django
@@ -159,6 +162,8 @@ def main() -> None:
     server = start_server(args.port)  # collects the static files first
     try:
         paths = bench_paths()
+        if args.only:  # the static file stays: it is the ceiling every ratio needs
+            paths = [p for p in paths[:-1] if any(o in p[0] for o in args.only)] + paths[-1:]
         rows = measure(
             paths,
             port=args.port,

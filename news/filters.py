@@ -11,7 +11,7 @@ from news.models import Channel, NewsItem
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
 from portal.search import MAX_QUERY_LENGTH, filter_text
-from portal.widgets import QuickSelect
+from portal.widgets import NamedModelChoiceFilter, QuickSelect
 
 NEWS_SEARCH_FIELDS = {"title": "A", "lead": "B", "body": "C"}
 FIRST_YEAR = 2000
@@ -39,36 +39,32 @@ class NewsItemFilter(django_filters.FilterSet):
         },
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    park = django_filters.ModelChoiceFilter(
+    park = NamedModelChoiceFilter(
         label=_("Park"),
         field_name="parks",
         to_field_name="slug",
-        queryset=Park.objects.published().only("name", "slug"),
+        queryset=Park.objects.published(),
         empty_label=_("All parks"),
-        widget=QuickSelect,
     )
-    platform = django_filters.ModelChoiceFilter(
+    platform = NamedModelChoiceFilter(
         label=_("Platform"),
         field_name="platforms",
         to_field_name="slug",
-        queryset=CooperationPlatform.objects.published().only("name", "slug"),
+        queryset=CooperationPlatform.objects.published(),
         empty_label=_("All platforms"),
-        widget=QuickSelect,
     )
-    industry = django_filters.ModelChoiceFilter(
+    industry = NamedModelChoiceFilter(
         label=_("Industry"),
         field_name="industries",
         to_field_name="slug",
-        queryset=Industry.objects.only("name", "slug"),
+        queryset=Industry.objects.all(),
         empty_label=_("All industries"),
-        widget=QuickSelect,
     )
-    channel = django_filters.ModelChoiceFilter(
+    channel = NamedModelChoiceFilter(
         label=_("Channel"),
         to_field_name="slug",
-        queryset=Channel.objects.only("name", "slug"),
+        queryset=Channel.objects.all(),
         empty_label=_("All channels"),
-        widget=QuickSelect,
     )
     year = django_filters.TypedChoiceFilter(
         label=_("Year"),

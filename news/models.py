@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Greatest
-from django.urls import reverse
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from news.rendering import render_markdown
 from parks.models import CooperationPlatform, Industry, Park, Photo
 from portal.dates import DatePrecision, format_partial_date
+from portal.slug_urls import reverse_plain, reverse_slug
 
 
 class SourceDocument(models.Model):
@@ -86,7 +86,7 @@ class Channel(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"{reverse('news:item-list')}?{urlencode({'channel': self.slug})}"
+        return f"{reverse_plain('news:item-list')}?{urlencode({'channel': self.slug})}"
 
 
 class NewsItemQuerySet(models.QuerySet):
@@ -187,7 +187,8 @@ class NewsItem(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # When a copy kept by an API client last went stale: the sync feed's order, indexed.
     changed_at = models.GeneratedField(
-        expression=Greatest("published_at", "updated_at"),
+        # Coalesce: SQLite's MAX() of a NULL is NULL, PostgreSQL's GREATEST skips it.
+        expression=Greatest(Coalesce("published_at", "updated_at"), "updated_at"),
         output_field=models.DateTimeField(),
         db_persist=True,
     )
@@ -230,7 +231,7 @@ class NewsItem(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:item-detail", kwargs={"slug": self.slug})
+        return reverse_slug("news:item-detail", self.slug)
 
     @property
     def published_display(self) -> str:

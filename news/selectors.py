@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from news.filters import NewsItemFilter
@@ -24,6 +24,29 @@ def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     if filters:
         items = NewsItemFilter(filters, queryset=items).qs
     return items
+
+
+# Above this many links, walking the newest-first index and probing the link table finds the
+# newest few in about (published items ÷ links) steps; below it, sorting the links is cheaper.
+WALK_INDEX_ABOVE = 500
+
+
+def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> QuerySet[NewsItem]:
+    """Return the newest published items linked to a park or platform, cheaply at any size.
+
+    Joining a park's 4,000 links and sorting them cost SQLite 18 ms a page; an EXISTS probe
+    while walking the (status, published_at) index costs 2 ms, but would walk the whole index
+    for a park with a handful of items, so the link count (an index-only count) picks the plan.
+    """
+    relation = NewsItem._meta.get_field("parks" if isinstance(target, Park) else "platforms")
+    links = relation.remote_field.through.objects.filter(
+        **{relation.m2m_reverse_field_name(): target}
+    )
+    items = news_item_list()
+    if links.count() > WALK_INDEX_ABOVE:
+        linked = links.filter(**{relation.m2m_field_name(): OuterRef("pk")})
+        return items.filter(Exists(linked))[:limit]
+    return items.filter(**{relation.name: target})[:limit]
 
 
 def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
@@ -60,12 +83,20 @@ def related_news(item: NewsItem, *, limit: int = RELATED_LIMIT) -> list[NewsItem
 def neighbours(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
     """Return the previous (older) and next (newer) published items around `item`."""
     when, pk = item.published_at, item.pk
-    items = NewsItem.objects.published().only(
-        "title", "slug", "published_at", "published_precision"
-    )
+    fields = ("title", "slug", "published_at", "published_precision")
     # The plain bound lets the database walk its (status, published_at) index from `when`.
-    older = items.filter(Q(published_at__lt=when) | Q(pk__lt=pk), published_at__lte=when)
-    newer = items.filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
+    # Older items need no "published by now" bound (`when` is past): given both, SQLite
+    # started its walk at now and stepped through every newer item to reach `when`.
+    older = NewsItem.objects.filter(
+        Q(published_at__lt=when) | Q(pk__lt=pk),
+        status=NewsItem.Status.PUBLISHED,
+        published_at__lte=when,
+    ).only(*fields)
+    newer = (
+        NewsItem.objects.published()
+        .filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
+        .only(*fields)
+    )
     previous = older.order_by("-published_at", "-pk").first()
     following = newer.order_by("published_at", "pk").first()
     return previous, following

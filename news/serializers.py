@@ -9,7 +9,7 @@ from parks.serializers import (
     PlatformSummarySerializer,
     TextSlugRelatedField,
 )
-from portal.api.fields import UTC_FIELD_MAPPING, UtcDateTimeField
+from portal.api.fields import UTC_FIELD_MAPPING, SlugIdentityField, UtcDateTimeField
 
 
 class ChannelSerializer(serializers.ModelSerializer):
@@ -22,9 +22,7 @@ class NewsItemListSerializer(serializers.HyperlinkedModelSerializer):
     """Everything a listing shows, without the body."""
 
     serializer_field_mapping = UTC_FIELD_MAPPING
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:news-item-detail", lookup_field="slug"
-    )
+    url = SlugIdentityField("api:news-item-detail")
     channel = ChannelSerializer(read_only=True, allow_null=True)
     parks = ParkSummarySerializer(many=True, read_only=True)
     platforms = PlatformSummarySerializer(many=True, read_only=True)

@@ -2,13 +2,13 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from parks.images import photo_upload_to, validate_image_upload
 from portal.dates import DatePrecision, format_partial_date
+from portal.slug_urls import reverse_plain, reverse_slug
 
 
 class Country(models.Model):
@@ -40,7 +40,7 @@ class Industry(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return f"{reverse('news:item-list')}?{urlencode({'industry': self.slug})}"
+        return f"{reverse_plain('news:item-list')}?{urlencode({'industry': self.slug})}"
 
 
 class Organization(models.Model):
@@ -167,7 +167,7 @@ class Park(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("parks:park-detail", kwargs={"slug": self.slug})
+        return reverse_slug("parks:park-detail", self.slug)
 
     @property
     def established_display(self) -> str:
@@ -265,7 +265,7 @@ class CooperationPlatform(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("parks:platform-detail", kwargs={"slug": self.slug})
+        return reverse_slug("parks:platform-detail", self.slug)
 
 
 class KeyFigureQuerySet(models.QuerySet):

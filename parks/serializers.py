@@ -9,7 +9,7 @@ from parks.models import (
     Organization,
     Park,
 )
-from portal.api.fields import UTC_FIELD_MAPPING
+from portal.api.fields import UTC_FIELD_MAPPING, SlugIdentityField
 
 
 class TextSlugRelatedField(serializers.SlugRelatedField):
@@ -40,7 +40,7 @@ class DesignationSerializer(serializers.ModelSerializer):
 
 
 class IndustrySummarySerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:industry-detail", lookup_field="slug")
+    url = SlugIdentityField("api:industry-detail")
 
     class Meta:
         model = Industry
@@ -54,7 +54,7 @@ class IndustrySerializer(IndustrySummarySerializer):
 
 class ParkSummarySerializer(serializers.HyperlinkedModelSerializer):
     serializer_field_mapping = UTC_FIELD_MAPPING
-    url = serializers.HyperlinkedIdentityField(view_name="api:park-detail", lookup_field="slug")
+    url = SlugIdentityField("api:park-detail")
 
     class Meta:
         model = Park
@@ -63,7 +63,7 @@ class ParkSummarySerializer(serializers.HyperlinkedModelSerializer):
 
 class PlatformSummarySerializer(serializers.HyperlinkedModelSerializer):
     serializer_field_mapping = UTC_FIELD_MAPPING
-    url = serializers.HyperlinkedIdentityField(view_name="api:platform-detail", lookup_field="slug")
+    url = SlugIdentityField("api:platform-detail")
 
     class Meta:
         model = CooperationPlatform

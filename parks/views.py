@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from news.selectors import news_item_list
+from news.selectors import latest_news_about
 from parks.figures import figure_series
 from parks.selectors import park_detail, park_overview, platform_detail, platform_list
 from portal.freshness import ConditionalPageMixin
@@ -23,7 +23,7 @@ class ParkDetailView(ConditionalPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         series = figure_series(self.object.key_figures.all())
-        news = news_item_list().filter(parks=self.object)[:PARK_NEWS]
+        news = latest_news_about(self.object, limit=PARK_NEWS)
         return super().get_context_data(series=series, news=news, **kwargs)
 
 
@@ -37,5 +37,5 @@ class PlatformDetailView(ConditionalPageMixin, DetailView):
         return platform_detail(slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
-        news = news_item_list().filter(platforms=self.object)[:PLATFORM_NEWS]
+        news = latest_news_about(self.object, limit=PLATFORM_NEWS)
         return super().get_context_data(news=news, **kwargs)

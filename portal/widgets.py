@@ -1,24 +1,56 @@
-"""Form widgets for public filter forms."""
+"""Form widgets and choice fields for the public filter forms, built for hundreds of options.
 
+Rendered the stock way, each option of a 350-option <select> is a model instance, a
+ModelChoiceIteratorValue and a format_html call: 8 ms of every news index page. Here options
+come from the database as (value, name) pairs and are joined into HTML in one pass.
+"""
+
+from html import escape  # the standard library's: Django's wrapper costs 1 ms on 350 options
+
+import django_filters
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
 
 class QuickSelect(forms.Select):
-    """A <select> built in Python: hundreds of options through templates cost tens of ms a page."""
+    """A <select> built in Python from (value, label) pairs, escaping both."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (option["value"], " selected" if option["selected"] else "", option["label"])
-                for _group, group_options, _index in widget["optgroups"]
-                for option in group_options
-            ),
+        selected = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(str(option))}"'
+            f"{' selected' if str(option) in selected else ''}>{escape(str(label))}</option>"
+            for option, label in self.choices
         )
-        return format_html(
-            '<select name="{}"{}>{}</select>', name, flatatt(widget["attrs"]), options
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(
+            f'<select name="{conditional_escape(name)}"{attributes}>{options}</select>'
         )
+
+
+class NameChoiceIterator(ModelChoiceIterator):
+    """Yield (to_field value, name) pairs straight from the database: no instance per option."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        yield from self.queryset.values_list(self.field.to_field_name or "pk", "name")
+
+
+class NamedModelChoiceField(ModelChoiceField):
+    iterator = NameChoiceIterator
+
+
+class NamedModelChoiceFilter(django_filters.ModelChoiceFilter):
+    """A ModelChoiceFilter whose options are the objects' names, cheap to list and render."""
+
+    field_class = NamedModelChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", QuickSelect)
+        super().__init__(*args, **kwargs)

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='newsitem',
             name='changed_at',
-            field=models.GeneratedField(db_persist=True, expression=django.db.models.functions.comparison.Greatest('published_at', 'updated_at'), output_field=models.DateTimeField()),
+            field=models.GeneratedField(db_persist=True, expression=django.db.models.functions.comparison.Greatest(django.db.models.functions.comparison.Coalesce('published_at', 'updated_at'), 'updated_at'), output_field=models.DateTimeField()),
         ),
         migrations.AddIndex(
             model_name='newsitem',

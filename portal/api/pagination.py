@@ -12,6 +12,7 @@ import datetime as dt
 from functools import partial
 
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework.pagination import BasePagination, PageNumberPagination
 from rest_framework.response import Response
@@ -67,21 +68,14 @@ class KeysetCursorPagination(BasePagination):
     key_field = "changed_at"
     cursor_query_param = "cursor"
     page_size_query_param = "page_size"
-    page_size = 100
+    page_size = 20  # whole items of 2–4 KB: a page near 100 KB; a bulk copy may ask for 500
     max_page_size = 500
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         size = positive_int_param(request, self.page_size_query_param, maximum=self.max_page_size)
         position = self.decode_cursor(request.query_params.get(self.cursor_query_param))
-        queryset = queryset.order_by(self.key_field, "pk")
-        if position is not None:
-            key, pk = position
-            # The plain lower bound lets the database seek its (status, key, id) index to `key`.
-            queryset = queryset.filter(
-                Q(**{f"{self.key_field}__gt": key}) | Q(pk__gt=pk),
-                **{f"{self.key_field}__gte": key},
-            )
+        queryset = self.after(queryset, position)
         # Sort only (key, id) pairs, then load the page's rows: sorting whole rows is far slower.
         keys = queryset.values("pk")[: (size or self.page_size) + 1]
         rows = list(queryset.filter(pk__in=keys))
@@ -89,6 +83,22 @@ class KeysetCursorPagination(BasePagination):
         rows = rows[: size or self.page_size]
         self.position = (getattr(rows[-1], self.key_field), rows[-1].pk) if rows else position
         return rows
+
+    def after(self, queryset, position):
+        """Order by (key, id) from just after `position`, seeking the (status, key, id) index.
+
+        The key is bounded on both sides (no published item changed after now): given only
+        the publication-time bound, SQLite without statistics walked that index instead and
+        sorted every published row.
+        """
+        queryset = queryset.order_by(self.key_field, "pk")
+        queryset = queryset.filter(**{f"{self.key_field}__lte": timezone.now()})
+        if position is None:
+            return queryset
+        key, pk = position
+        return queryset.filter(
+            Q(**{f"{self.key_field}__gt": key}) | Q(pk__gt=pk), **{f"{self.key_field}__gte": key}
+        )
 
     def get_paginated_response(self, data):
         return Response({"next": self.get_next_link(), "has_more": self.has_more, "results": data})

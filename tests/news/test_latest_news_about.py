@@ -1,0 +1,95 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from news import selectors
+from news.models import NewsItem
+from news.selectors import latest_news_about
+from parks.views import PARK_NEWS
+from tests.news.factories import NewsItemFactory
+from tests.parks.factories import ParkFactory, PlatformFactory
+
+pytestmark = pytest.mark.django_db
+
+EXISTS_PLAN, JOIN_PLAN = 0, 10**9
+
+
+def days_ago(days: float) -> dt.datetime:
+    return timezone.now() - dt.timedelta(days=days)
+
+
+def linked_news(target, relation: str) -> list[str]:
+    """Link a mix of items to `target`; return the published titles, newest first."""
+    other = ParkFactory() if relation == "parks" else PlatformFactory()
+    tie = days_ago(4)
+    for title, fields in [
+        ("Third", {"published_at": days_ago(3)}),
+        ("Newest", {"published_at": days_ago(1)}),
+        ("Tie, first", {"published_at": tie}),
+        ("Tie, second", {"published_at": tie}),
+        ("Oldest", {"published_at": days_ago(400)}),
+        ("Second", {"published_at": days_ago(2)}),
+        ("Draft", {"status": NewsItem.Status.DRAFT, "published_at": None}),
+        ("Scheduled", {"published_at": timezone.now() + dt.timedelta(hours=1)}),
+        ("Archived", {"status": NewsItem.Status.ARCHIVED, "published_at": days_ago(1)}),
+    ]:
+        getattr(NewsItemFactory(title=title, **fields), relation).add(target)
+    getattr(NewsItemFactory(title="About another", published_at=days_ago(0.5)), relation).add(other)
+    return ["Newest", "Second", "Third", "Tie, second", "Tie, first", "Oldest"]
+
+
+@pytest.fixture(params=[("parks", ParkFactory), ("platforms", PlatformFactory)], ids=str)
+def target_and_titles(request):
+    relation, factory = request.param
+    target = factory()
+    return target, linked_news(target, relation)
+
+
+@pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
+@pytest.mark.parametrize("limit", [1, 4, 50])
+def test_both_plans_return_the_newest_published_items(
+    monkeypatch, target_and_titles, threshold, limit
+):
+    target, expected = target_and_titles
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", threshold)
+
+    items = latest_news_about(target, limit=limit)
+
+    assert [item.title for item in items] == expected[:limit]
+
+
+def test_the_threshold_picks_the_plan(monkeypatch):
+    """Guard the comparison above: the two thresholds do build different queries."""
+    park = ParkFactory()
+    NewsItemFactory().parks.add(park)
+
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", EXISTS_PLAN)
+    exists_sql = str(latest_news_about(park, limit=5).query)
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", JOIN_PLAN)
+    join_sql = str(latest_news_about(park, limit=5).query)
+
+    assert "EXISTS" in exists_sql
+    assert "EXISTS" not in join_sql
+
+
+@pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
+def test_park_page_lists_the_parks_newest_items(client, monkeypatch, threshold):
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", threshold)
+    park = ParkFactory()
+    for n in range(PARK_NEWS + 2):
+        NewsItemFactory(title=f"Item {n:02}", published_at=days_ago(n + 1)).parks.add(park)
+    NewsItemFactory(title="Not yet", published_at=timezone.now() + dt.timedelta(hours=1)).parks.add(
+        park
+    )
+    NewsItemFactory(title="Elsewhere", published_at=days_ago(0.5)).parks.add(ParkFactory())
+
+    response = client.get(park.get_absolute_url())
+
+    expected = [f"Item {n:02}" for n in range(PARK_NEWS)]
+    assert response.status_code == 200
+    assert [item.title for item in response.context["news"]] == expected
+    positions = [response.text.index(title) for title in expected]
+    assert positions == sorted(positions)
+    for absent in (f"Item {PARK_NEWS:02}", "Not yet", "Elsewhere"):
+        assert absent not in response.text

@@ -1,0 +1,113 @@
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.news.factories import NewsItemFactory
+from tests.parks.factories import ParkFactory, PlatformFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("news:item-list")
+EVIL_NAME = '<script>alert(1)</script> & "quotes"'
+
+
+class SelectParser(HTMLParser):
+    """Collect the options of one <select> as (value, selected, label) triples."""
+
+    def __init__(self, name: str):
+        super().__init__(convert_charrefs=True)
+        self.name, self.inside, self.options = name, False, []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "select":
+            self.inside = attributes.get("name") == self.name
+        elif tag == "option" and self.inside:
+            self.options.append([attributes.get("value"), "selected" in attributes, ""])
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.inside and self.options:
+            self.options[-1][2] += data
+
+
+def options(html: str, name: str) -> list[tuple[str, bool, str]]:
+    parser = SelectParser(name)
+    parser.feed(html)
+    return [tuple(option) for option in parser.options]
+
+
+def test_park_names_and_slugs_are_escaped_in_the_select(client):
+    ParkFactory(name=EVIL_NAME, slug="evil")
+    ParkFactory(name="Plain", slug='x"><script>alert(2)</script>')
+
+    text = client.get(URL).text
+
+    assert "<script>alert" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;" in text
+    assert ("evil", False, EVIL_NAME) in options(text, "park")
+    assert ('x"><script>alert(2)</script>', False, "Plain") in options(text, "park")
+
+
+def test_chosen_park_is_the_one_selected_option(client):
+    parks = [ParkFactory(slug=slug) for slug in ("first", "second", "third")]
+
+    park_options = options(client.get(URL, {"park": "second"}).text, "park")
+
+    assert [value for value, selected, _label in park_options if selected] == ["second"]
+    assert {value for value, _selected, _label in park_options} == {
+        "",
+        *(park.slug for park in parks),
+    }
+
+
+def test_no_park_chosen_selects_the_all_parks_option(client):
+    ParkFactory(name="Only park", slug="only")
+
+    park_options = options(client.get(URL).text, "park")
+
+    assert park_options == [("", True, "All parks"), ("only", False, "Only park")]
+
+
+def test_only_published_parks_are_offered(client):
+    ParkFactory(name="Public park")
+    ParkFactory(name="Hidden park", is_published=False)
+
+    labels = [label for _value, _selected, label in options(client.get(URL).text, "park")]
+
+    assert labels == ["All parks", "Public park"]
+
+
+def test_unknown_park_answers_with_the_filter_error(client):
+    ParkFactory(slug="real")
+    NewsItemFactory(title="Some news")
+
+    response = client.get(URL, {"park": "nope"})
+
+    assert response.status_code == 200
+    assert "Some filters could not be used" in response.text
+    assert "Select a valid choice." in response.text
+    assert re.search(r'<select name="park"[^>]*aria-invalid="true"', response.text)
+    assert not any(selected for _value, selected, _label in options(response.text, "park"))
+
+
+def test_news_index_queries_do_not_grow_with_platforms(client, django_assert_max_num_queries):
+    PlatformFactory.create_batch(3)
+    NewsItemFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(URL).status_code == 200
+    PlatformFactory.create_batch(297)
+    cache.clear()  # measure a rendered page, not one served from the page cache
+
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(URL)
+
+    assert len(options(response.text, "platform")) == 301
