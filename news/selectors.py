@@ -1,6 +1,8 @@
 """Public reads of news: every one starts from `NewsItem.objects.published()`."""
 
+import operator
 from collections.abc import Mapping
+from functools import reduce
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -26,27 +28,43 @@ def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     return items
 
 
-# Above this many links, walking the newest-first index and probing the link table finds the
+# Above this many links, walking the newest-first index and probing the link tables finds the
 # newest few in about (published items ÷ links) steps; below it, sorting the links is cheaper.
 WALK_INDEX_ABOVE = 500
 
 
-def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> QuerySet[NewsItem]:
-    """Return the newest published items linked to a park or platform, cheaply at any size.
+def _newest_linked(
+    items: QuerySet[NewsItem], targets: Mapping[str, list[int]], *, limit: int
+) -> QuerySet[NewsItem]:
+    """Return the newest of `items` linked to any target ({"parks": ids, "platforms": ids}).
 
-    Joining a park's 4,000 links and sorting them cost SQLite 18 ms a page; an EXISTS probe
-    while walking the (status, published_at) index costs 2 ms, but would walk the whole index
-    for a park with a handful of items, so the link count (an index-only count) picks the plan.
+    Joining a park's 4,000 links and sorting them cost SQLite 18 ms; an EXISTS probe while
+    walking the (status, published_at) index costs 2 ms, but would walk the whole index for
+    a park with a handful of items, so the number of links (index-only counts) picks the plan.
     """
-    relation = NewsItem._meta.get_field("parks" if isinstance(target, Park) else "platforms")
-    links = relation.remote_field.through.objects.filter(
-        **{relation.m2m_reverse_field_name(): target}
-    )
-    items = news_item_list()
-    if links.count() > WALK_INDEX_ABOVE:
-        linked = links.filter(**{relation.m2m_field_name(): OuterRef("pk")})
-        return items.filter(Exists(linked))[:limit]
-    return items.filter(**{relation.name: target})[:limit]
+    targets = {name: ids for name, ids in targets.items() if ids}
+    if not targets:
+        return items.none()
+    links = {}
+    for name, ids in targets.items():
+        relation = NewsItem._meta.get_field(name)
+        through = relation.remote_field.through.objects
+        links[relation] = through.filter(**{f"{relation.m2m_reverse_field_name()}__in": ids})
+    counted = [found.values("pk") for found in links.values()]
+    if counted[0].union(*counted[1:], all=True).count() > WALK_INDEX_ABOVE:  # one query
+        probes = (
+            Exists(found.filter(**{relation.m2m_field_name(): OuterRef("pk")}))
+            for relation, found in links.items()
+        )
+        return items.filter(reduce(operator.or_, probes))[:limit]
+    joined = reduce(operator.or_, (Q(**{f"{name}__in": ids}) for name, ids in targets.items()))
+    return items.filter(joined).distinct()[:limit]
+
+
+def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> QuerySet[NewsItem]:
+    """Return the newest published items linked to a park or platform, cheaply at any size."""
+    relation = "parks" if isinstance(target, Park) else "platforms"
+    return _newest_linked(news_item_list(), {relation: [target.pk]}, limit=limit)
 
 
 def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
@@ -75,9 +93,10 @@ def related_news(item: NewsItem, *, limit: int = RELATED_LIMIT) -> list[NewsItem
     platform_ids = [platform.pk for platform in item.platforms.all()]
     if not park_ids and not platform_ids:
         return []
-    shared = Q(parks__in=park_ids) | Q(platforms__in=platform_ids)
-    related = NewsItem.objects.published().filter(shared).exclude(pk=item.pk).distinct()
-    return list(related.only("title", "slug", "published_at", "published_precision")[:limit])
+    targets = {"parks": park_ids, "platforms": platform_ids}
+    items = NewsItem.objects.published().exclude(pk=item.pk)
+    items = items.only("title", "slug", "published_at", "published_precision")
+    return list(_newest_linked(items, targets, limit=limit))
 
 
 def neighbours(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:

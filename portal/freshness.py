@@ -8,6 +8,8 @@ last content write any server recorded in the shared cache (so a deletion shows 
 
 from datetime import datetime
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -16,19 +18,47 @@ from django.views.decorators.http import condition
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, KeyFigure, Park
-from portal.cache_invalidation import content_changed_at
+from portal.cache_invalidation import content_changed_at, current_generation
 
 STARTED_AT = timezone.now()
 
 
 def content_last_modified(request, *args, **kwargs) -> datetime:
     """Return when anything a visitor can see last changed."""
-    stamps = [STARTED_AT, content_changed_at()]
-    for model in (Park, CooperationPlatform, KeyFigure, NewsItem):
-        stamps.append(model.objects.aggregate(latest=Max("updated_at"))["latest"])
+    stamps = [STARTED_AT, content_changed_at(), database_last_modified()]
+    return max(stamp for stamp in stamps if stamp is not None)
+
+
+def database_last_modified() -> datetime | None:
+    """Return the newest edit or passed publication time, looked up once per content generation.
+
+    Five aggregate queries a page otherwise. Any content write starts a new generation, and
+    the entry lapses when the next scheduled item appears, as cached pages do.
+    """
+    if not getattr(settings, "CACHE_IS_SHARED", True):  # per-process caches miss others' edits
+        return _database_last_modified()
+    from portal.page_cache import seconds_to_keep
+
+    try:
+        key = f"last-modified:{current_generation()}"
+        found = cache.get(key)
+        if found is None:
+            found = _database_last_modified() or "none"
+            if timeout := seconds_to_keep():
+                cache.set(key, found, timeout)
+    except Exception:  # the cache is down: ask the database
+        return _database_last_modified()
+    return None if found == "none" else found
+
+
+def _database_last_modified() -> datetime | None:
+    stamps = [
+        model.objects.aggregate(latest=Max("updated_at"))["latest"]
+        for model in (Park, CooperationPlatform, KeyFigure, NewsItem)
+    ]
     newest = NewsItem.objects.published().order_by("-published_at")
     stamps.append(newest.values_list("published_at", flat=True).first())
-    return max(stamp for stamp in stamps if stamp is not None)
+    return max((stamp for stamp in stamps if stamp is not None), default=None)
 
 
 def conditional_page(view):

@@ -79,3 +79,26 @@ def test_deleting_an_item_makes_the_next_visit_fetch_a_fresh_page(client):
         again = client.get("/news/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert again.status_code == 200
     assert "Doomed item" not in again.content.decode() and kept.title in again.content.decode()
+
+
+def test_the_database_is_asked_once_per_content_generation(django_assert_num_queries):
+    from portal.freshness import database_last_modified
+
+    NewsItemFactory()
+    first = database_last_modified()
+
+    with django_assert_num_queries(0):
+        assert database_last_modified() == first
+
+
+def test_a_scheduled_item_appearing_moves_last_modified_without_any_write(client, time_machine):
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=1)
+    time_machine.move_to(start, tick=False)
+    NewsItemFactory(published_at=start - dt.timedelta(days=1))
+    NewsItemFactory(published_at=start + dt.timedelta(minutes=30))  # scheduled
+    before = client.get(reverse("news:item-list"))["Last-Modified"]
+
+    time_machine.move_to(start + dt.timedelta(minutes=40), tick=False)
+    after = client.get(reverse("news:item-list"))["Last-Modified"]
+
+    assert after == http_date((start + dt.timedelta(minutes=30)).timestamp()) != before
