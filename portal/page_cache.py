@@ -1,11 +1,11 @@
 """Rendered anonymous GET responses of the public pages, API lists and feeds, shared in the cache.
 
-A page is keyed by its full address and what chooses its language, and stored with the content
+A page is keyed by its full address (which alone chooses its language), and stored with the content
 generation it was rendered at (portal/cache_invalidation.py), so any edit retires it on every
 server at once; it is kept no longer than PAGE_CACHE_SECONDS, nor past the next scheduled
 publication. Requests that carry a session, flash messages or credentials are never cached or
-served from the cache. The one per-visitor part of a public page, the CSRF token of the language
-switcher, is stored as a placeholder and filled in with the visitor's own token on every hit.
+served from the cache. Public pages carry nothing per visitor (no CSRF token: the language switch
+needs none), and a response that set a cookie or used a CSRF token is never stored.
 
 The middleware sits right after the security and static-file layers: a hit costs one cache round
 trip and skips sessions, locale, URL resolution and the view, but not the API's rate limits, and a
@@ -14,13 +14,11 @@ hit on a news item still counts a view.
 
 import hashlib
 import logging
-import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
@@ -57,8 +55,6 @@ CACHED_VIEWS = frozenset(
     }
 )
 PRIVATE_COOKIES = ("sessionid", "messages")
-CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
-CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
 UNSTORED_HEADERS = {"set-cookie", "content-length"}
 
 
@@ -74,16 +70,10 @@ def may_use_cache(request) -> bool:
 
 
 def page_key(request) -> str:
-    """Key a page by its address and whatever picks its language (path, cookie, header)."""
-    address = "|".join(
-        (
-            request.build_absolute_uri(),
-            request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
-            request.headers.get("Accept-Language", ""),
-        )
-    )
-    digest = hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"page:{digest}"
+    """Key a page by its address alone: the path picks its language (LocaleMiddleware with
+    unprefixed English), so neither a language cookie nor Accept-Language splits the cache."""
+    address = request.build_absolute_uri().encode("utf-8", "surrogatepass")
+    return f"page:{hashlib.sha256(address).hexdigest()}"
 
 
 def lookup(key: str) -> tuple[int | None, dict | None]:
@@ -114,14 +104,15 @@ def next_scheduled_publication() -> datetime | None:
 
 
 def is_storable(request, response) -> bool:
+    """Store only whole, shareable answers: no cookie set, no CSRF token rendered into them."""
     match = getattr(request, "resolver_match", None)
-    stray_cookies = set(response.cookies) - {settings.CSRF_COOKIE_NAME}
     return (
         match is not None
         and match.view_name in CACHED_VIEWS
         and response.status_code == 200
         and not response.streaming
-        and not stray_cookies
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
     )
 
 
@@ -132,18 +123,15 @@ def to_entry(request, response, generation: int) -> dict:
     return {
         "generation": generation,
         "headers": headers,
-        "content": CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content),
+        "content": response.content,
         "news_item": getattr(request, "viewed_news_item", None),
         "throttles": [f"{throttle.__module__}.{throttle.__qualname__}" for throttle in throttles],
     }
 
 
-def from_entry(request, entry: dict, csrf: CsrfViewMiddleware) -> HttpResponse:
-    """Rebuild a stored page for this visitor, answering a conditional GET with 304."""
+def from_entry(request, entry: dict) -> HttpResponse:
+    """Rebuild a stored page, answering a conditional GET with 304."""
     content = entry["content"]
-    if CSRF_PLACEHOLDER in content:
-        csrf.process_request(request)  # read the visitor's CSRF cookie, as the layer we skip would
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     response = HttpResponse(content)
     for header, value in entry["headers"]:
         response.headers[header] = value
@@ -151,7 +139,6 @@ def from_entry(request, entry: dict, csrf: CsrfViewMiddleware) -> HttpResponse:
     response.headers["X-Page-Cache"] = "hit"
     if entry["news_item"] is not None:
         record_view(entry["news_item"])
-    response = csrf.process_response(request, response)  # sets a new visitor's CSRF cookie
     last_modified = parse_http_date_safe(response.headers.get("Last-Modified", ""))
     return get_conditional_response(
         request, etag=response.headers.get("ETag"), last_modified=last_modified, response=response
@@ -172,7 +159,6 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request):
         if not may_use_cache(request):
@@ -182,7 +168,7 @@ class PageCacheMiddleware:
             generation, entry = lookup(key)
             fresh = entry is not None and entry["generation"] == generation
             if fresh and not is_throttled(request, entry):  # else the view answers, 429 or not
-                return from_entry(request, entry, self.csrf)
+                return from_entry(request, entry)
             generation = generation or current_generation()
         except Exception:
             logger.warning("Cache unavailable; serving uncached.", exc_info=True)

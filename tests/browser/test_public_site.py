@@ -77,7 +77,7 @@ def test_visitor_follows_a_park_filters_news_opens_an_item_and_switches_to_hebre
     expect(page.locator("h1")).to_have_text("Delegation visit 3")
     expect(page.locator(".prose h2")).to_have_text("Programme")
     english_url = page.url
-    page.click("button[lang=he]")
+    page.click(".language-switcher a[lang=he]")
 
     expect(page).to_have_url(english_url.replace(live_server.url, f"{live_server.url}/he"))
     expect(page.locator("html")).to_have_attribute("dir", "rtl")

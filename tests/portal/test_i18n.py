@@ -50,11 +50,21 @@ def test_pages_link_their_alternates_with_hreflang(client):
     assert 'hreflang="x-default" href="http://testserver/news/?year=2019"' in text
 
 
-def test_language_switcher_posts_to_set_language_and_lands_on_the_same_page(client):
+def test_language_switcher_links_to_this_page_in_each_language(client):
     park = ParkFactory(slug="cicp")
-    text = client.get(park.get_absolute_url()).text
-    assert f'action="{reverse("set_language")}" method="post"' in text
+    text = client.get(park.get_absolute_url() + "?x=1").text
+    switcher = text.split('<nav class="language-switcher"')[1].split("</nav>")[0]
 
+    assert (
+        'href="http://testserver/parks/cicp/?x=1" hreflang="en" lang="en" aria-current="true"'
+        in switcher
+    )
+    assert 'href="http://testserver/he/parks/cicp/?x=1" hreflang="he" lang="he">' in switcher
+    assert 'href="http://testserver/zh-hans/parks/cicp/?x=1" hreflang="zh-hans"' in switcher
+    assert "<form" not in switcher
+
+
+def test_set_language_still_switches_and_lands_on_the_same_page(client):
     response = client.post(reverse("set_language"), {"language": "he", "next": "/parks/cicp/"})
 
     assert response.status_code == 302
