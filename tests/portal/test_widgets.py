@@ -111,3 +111,21 @@ def test_news_index_queries_do_not_grow_with_platforms(client, django_assert_max
         response = client.get(URL)
 
     assert len(options(response.text, "platform")) == 301
+
+
+def test_options_are_read_once_per_content_generation_and_renamed_parks_show_at_once(client):
+    from parks.models import Park
+    from portal.widgets import listed_pairs
+
+    park = ParkFactory(name="Old name")
+    published = Park.objects.published()
+    assert dict(listed_pairs(published, "slug"))[park.slug] == "Old name"
+
+    with CaptureQueriesContext(connection) as queries:
+        listed_pairs(published, "slug")
+    assert len(queries) == 0
+
+    park.name = "New name"
+    park.save()  # a content write starts a new generation
+
+    assert dict(listed_pairs(published, "slug"))[park.slug] == "New name"
