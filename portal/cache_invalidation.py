@@ -28,14 +28,40 @@ GENERATION_KEY = "content-generation"
 CONTENT_APPS = ("parks", "news")
 WRITE = re.compile(r'\s*(?:UPDATE|INSERT\s+INTO|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE)
 _paused: ContextVar[bool] = ContextVar("invalidation_paused", default=False)
+_seen: ContextVar[dict | None] = ContextVar("generation_seen", default=None)
+
+
+@contextmanager
+def one_read_per_request():
+    """Within this scope (one request), ask the cache for the generation at most once.
+
+    A page asks for it up to six times (page cache, counts, filter options, Last-Modified);
+    a write in the scope forgets the answer, so the request's own edits are never hidden.
+    """
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
+
+
+def remember_generation(generation: int | None) -> None:
+    """Record a generation read elsewhere (the page cache's own lookup) for this request."""
+    seen = _seen.get()
+    if seen is not None and generation is not None:
+        seen["generation"] = generation
 
 
 def current_generation() -> int:
     """Return the shared content generation, creating it when the cache has none."""
+    seen = _seen.get()
+    if seen and "generation" in seen:
+        return seen["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
         generation = cache.get(GENERATION_KEY, 0)
+    remember_generation(generation)
     return generation
 
 
@@ -52,6 +78,8 @@ def content_changed_at() -> datetime | None:
 
 def bump_generation() -> None:
     """Retire every cached page on every server; a cache outage must not fail the write."""
+    if seen := _seen.get():
+        seen.clear()
     try:
         # Conditional GET reads this too, so a deletion (which changes no updated_at) is seen.
         cache.set(CHANGED_AT_KEY, timezone.now(), timeout=None)

@@ -25,30 +25,34 @@ STARTED_AT = timezone.now()
 
 def content_last_modified(request, *args, **kwargs) -> datetime:
     """Return when anything a visitor can see last changed."""
-    stamps = [STARTED_AT, content_changed_at(), database_last_modified()]
-    return max(stamp for stamp in stamps if stamp is not None)
+    return max(stamp for stamp in (STARTED_AT, stored_last_modified()) if stamp is not None)
 
 
-def database_last_modified() -> datetime | None:
-    """Return the newest edit or passed publication time, looked up once per content generation.
+def stored_last_modified() -> datetime | None:
+    """Return the newest edit, deletion or passed publication time, once per content generation.
 
-    Five aggregate queries a page otherwise. Any content write starts a new generation, and
-    the entry lapses when the next scheduled item appears, as cached pages do.
+    Five aggregate queries and a cache read a page otherwise. Any content write records its
+    time and then starts a new generation, and the entry lapses when the next scheduled item
+    appears, as cached pages do.
     """
     if not getattr(settings, "CACHE_IS_SHARED", True):  # per-process caches miss others' edits
-        return _database_last_modified()
+        return _latest(content_changed_at(), _database_last_modified())
     from portal.page_cache import seconds_to_keep
 
     try:
         key = f"last-modified:{current_generation()}"
         found = cache.get(key)
         if found is None:
-            found = _database_last_modified() or "none"
+            found = _latest(content_changed_at(), _database_last_modified()) or "none"
             if timeout := seconds_to_keep():
                 cache.set(key, found, timeout)
     except Exception:  # the cache is down: ask the database
         return _database_last_modified()
     return None if found == "none" else found
+
+
+def _latest(*stamps: datetime | None) -> datetime | None:
+    return max((stamp for stamp in stamps if stamp is not None), default=None)
 
 
 def _database_last_modified() -> datetime | None:
@@ -58,7 +62,7 @@ def _database_last_modified() -> datetime | None:
     ]
     newest = NewsItem.objects.published().order_by("-published_at")
     stamps.append(newest.values_list("published_at", flat=True).first())
-    return max((stamp for stamp in stamps if stamp is not None), default=None)
+    return _latest(*stamps)
 
 
 def conditional_page(view):

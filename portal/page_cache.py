@@ -27,7 +27,12 @@ from rest_framework.request import Request
 
 from news.models import NewsItem
 from news.view_counts import record_view
-from portal.cache_invalidation import GENERATION_KEY, current_generation
+from portal.cache_invalidation import (
+    GENERATION_KEY,
+    current_generation,
+    one_read_per_request,
+    remember_generation,
+)
 
 logger = logging.getLogger(__name__)
 CACHED_VIEWS = frozenset(
@@ -161,11 +166,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_read_per_request():
+            return self.answer(request)
+
+    def answer(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
         key = page_key(request)
         try:
             generation, entry = lookup(key)
+            remember_generation(generation)
             fresh = entry is not None and entry["generation"] == generation
             if fresh and not is_throttled(request, entry):  # else the view answers, 429 or not
                 return from_entry(request, entry)

@@ -82,13 +82,13 @@ def test_deleting_an_item_makes_the_next_visit_fetch_a_fresh_page(client):
 
 
 def test_the_database_is_asked_once_per_content_generation(django_assert_num_queries):
-    from portal.freshness import database_last_modified
+    from portal.freshness import stored_last_modified
 
     NewsItemFactory()
-    first = database_last_modified()
+    first = stored_last_modified()
 
     with django_assert_num_queries(0):
-        assert database_last_modified() == first
+        assert stored_last_modified() == first
 
 
 def test_a_scheduled_item_appearing_moves_last_modified_without_any_write(client, time_machine):
