@@ -23,9 +23,17 @@ from portal.api.pagination import KeysetCursorPagination
 
 def with_relations(items, *, parks, platforms) -> QuerySet[NewsItem]:
     return items.select_related("channel").prefetch_related(
-        Prefetch("parks", queryset=parks.only("slug", "name", "short_name")),
-        Prefetch("platforms", queryset=platforms.only("slug", "name", "kind")),
-        Prefetch("industries", queryset=Industry.objects.only("slug", "name")),
+        Prefetch("parks", queryset=parks.only("slug", "name", "short_name"), to_attr="parks_shown"),
+        Prefetch(
+            "platforms",
+            queryset=platforms.only("slug", "name", "kind"),
+            to_attr="platforms_shown",
+        ),
+        Prefetch(
+            "industries",
+            queryset=Industry.objects.only("slug", "name"),
+            to_attr="industries_shown",
+        ),
     )
 
 

@@ -53,7 +53,7 @@ class NewsFeed(Feed):
         return item.source_name or None
 
     def item_categories(self, item):
-        return [park.name for park in item.parks.all()] + [i.name for i in item.industries.all()]
+        return [park.name for park in item.shown_parks] + [i.name for i in item.shown_industries]
 
 
 class NewsAtomFeed(NewsFeed):

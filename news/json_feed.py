@@ -45,12 +45,12 @@ def json_feed_item(request, item: NewsItem) -> dict:
         "content_html": item.body_html,
         "date_published": item.published_at.isoformat(),
         "date_modified": item.updated_at.isoformat(),
-        "tags": [industry.name for industry in item.industries.all()],
+        "tags": [industry.name for industry in item.shown_industries],
         "_park": {
             "about": absolute_reverse(request, "feeds:json-feed-extension"),
             "parks": [
                 {"name": park.name, "slug": park.slug, "url": permalink(request, park)}
-                for park in item.parks.all()
+                for park in item.shown_parks
             ],
         },
     }

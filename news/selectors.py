@@ -16,7 +16,9 @@ RELATED_LIMIT = 5
 
 def _listed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
     parks = Park.objects.published().only("name", "slug", "short_name")
-    return items.select_related("channel").prefetch_related(Prefetch("parks", queryset=parks))
+    return items.select_related("channel").prefetch_related(
+        Prefetch("parks", queryset=parks, to_attr="parks_shown")
+    )
 
 
 def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
@@ -70,8 +72,10 @@ def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> Quer
 def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
     platforms = CooperationPlatform.objects.published().only("name", "slug", "kind")
     return _listed(items).prefetch_related(
-        Prefetch("platforms", queryset=platforms),
-        Prefetch("industries", queryset=Industry.objects.only("name", "slug")),
+        Prefetch("platforms", queryset=platforms, to_attr="platforms_shown"),
+        Prefetch(
+            "industries", queryset=Industry.objects.only("name", "slug"), to_attr="industries_shown"
+        ),
         "images",
     )
 
@@ -89,8 +93,8 @@ def news_item_preview(*, pk: int) -> NewsItem:
 
 def related_news(item: NewsItem, *, limit: int = RELATED_LIMIT) -> list[NewsItem]:
     """Return the newest other items that share a park or platform with `item`."""
-    park_ids = [park.pk for park in item.parks.all()]
-    platform_ids = [platform.pk for platform in item.platforms.all()]
+    park_ids = [park.pk for park in item.shown_parks]
+    platform_ids = [platform.pk for platform in item.shown_platforms]
     if not park_ids and not platform_ids:
         return []
     targets = {"parks": park_ids, "platforms": platform_ids}

@@ -24,9 +24,9 @@ class NewsItemListSerializer(serializers.HyperlinkedModelSerializer):
     serializer_field_mapping = UTC_FIELD_MAPPING
     url = SlugIdentityField("api:news-item-detail")
     channel = ChannelSerializer(read_only=True, allow_null=True)
-    parks = ParkSummarySerializer(many=True, read_only=True)
-    platforms = PlatformSummarySerializer(many=True, read_only=True)
-    industries = IndustrySummarySerializer(many=True, read_only=True)
+    parks = ParkSummarySerializer(many=True, read_only=True, source="shown_parks")
+    platforms = PlatformSummarySerializer(many=True, read_only=True, source="shown_platforms")
+    industries = IndustrySummarySerializer(many=True, read_only=True, source="shown_industries")
 
     class Meta:
         model = NewsItem

@@ -34,6 +34,6 @@ def news_article(item: NewsItem, *, request: HttpRequest) -> dict:
 
 def _published_parks(item: NewsItem):
     # Pages and feeds prefetch only published parks; without that prefetch, ask for them.
-    if "parks" in getattr(item, "_prefetched_objects_cache", {}):
-        return item.parks.all()
+    if "parks_shown" in item.__dict__:
+        return item.shown_parks
     return item.parks.published()

@@ -26,8 +26,10 @@ def feed_items(*, park: Park | None = None) -> QuerySet[NewsItem]:
     if park is not None:
         items = items.filter(parks=park)
     return items.select_related("channel").prefetch_related(
-        Prefetch("parks", queryset=Park.objects.published().only("name", "slug")),
-        Prefetch("industries", queryset=Industry.objects.only("name")),
+        Prefetch(
+            "parks", queryset=Park.objects.published().only("name", "slug"), to_attr="parks_shown"
+        ),
+        Prefetch("industries", queryset=Industry.objects.only("name"), to_attr="industries_shown"),
     )[:FEED_SIZE]
 
 
