@@ -24,6 +24,8 @@ PLATFORM_SEARCH_FIELDS = {"name": "A", "description": "C"}
 TOO_LONG = _("Please shorten your search to %(limit_value)d characters.")
 TOP_RESULTS = 10
 NEWS_PER_PAGE = 20
+# News results are the best of the newest this many matches (50 pages): bounded work per search.
+RANKED_NEWS = 1000
 
 
 class SearchForm(forms.Form):
@@ -51,7 +53,7 @@ def search_site(*, query: str, page: str | None) -> SiteResults:
     """Return the best parks and platforms and one page of news for `query`, best first."""
     parks = rank_text(Park.objects.published(), query, PARK_SEARCH_FIELDS)[:TOP_RESULTS]
     platforms = rank_text(platform_list(), query, PLATFORM_SEARCH_FIELDS)[:TOP_RESULTS]
-    news = rank_text(news_item_list(), query, NEWS_SEARCH_FIELDS)
+    news = rank_text(news_item_list(), query, NEWS_SEARCH_FIELDS, newest=RANKED_NEWS)
     return SiteResults(
         list(parks), list(platforms), lenient_page(news, page, per_page=NEWS_PER_PAGE)
     )

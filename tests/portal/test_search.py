@@ -118,3 +118,22 @@ def test_postgresql_full_text_search_matches_word_forms(client):
     NewsItemFactory(title="Delegation visit to the park")
 
     assert found(client.get(URL, {"q": "visits"}), "news") == ["Delegation visit to the park"]
+
+
+def test_news_results_rank_only_the_newest_matches(client, monkeypatch):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from portal import site_search
+
+    monkeypatch.setattr(site_search, "RANKED_NEWS", 2)
+    now = timezone.now()
+    # The oldest item matches best (its title), but only the two newest matches are ranked.
+    NewsItemFactory(title="Robotics forum", published_at=now - dt.timedelta(days=3))
+    NewsItemFactory(title="Forum", lead="On robotics.", published_at=now - dt.timedelta(days=2))
+    NewsItemFactory(title="Summit", lead="On robotics.", published_at=now - dt.timedelta(days=1))
+
+    titles = found(client.get(URL, {"q": "robotics"}), "news")
+
+    assert sorted(titles) == ["Forum", "Summit"]
