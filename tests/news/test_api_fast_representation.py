@@ -27,7 +27,7 @@ def items():
         lead="A <b>lead</b> & more",
         source_name="Wire",
         dateline="CHANGZHOU, China",
-        title="Übersicht 中以 \"quoted\"",
+        title='Übersicht 中以 "quoted"',
         published_at=dt.datetime(2019, 11, 24, 8, 30, 15, 123456, tzinfo=dt.UTC),
     )
     linked.parks.add(park, hidden)
