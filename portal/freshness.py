@@ -8,8 +8,6 @@ last content write any server recorded in the shared cache (so a deletion shows 
 
 from datetime import datetime
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -18,7 +16,8 @@ from django.views.decorators.http import condition
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, KeyFigure, Park
-from portal.cache_invalidation import content_changed_at, current_generation
+from portal.cache_invalidation import content_changed_at
+from portal.per_generation import once_per_generation
 
 STARTED_AT = timezone.now()
 
@@ -35,20 +34,9 @@ def stored_last_modified() -> datetime | None:
     time and then starts a new generation, and the entry lapses when the next scheduled item
     appears, as cached pages do.
     """
-    if not getattr(settings, "CACHE_IS_SHARED", True):  # per-process caches miss others' edits
-        return _latest(content_changed_at(), _database_last_modified())
-    from portal.page_cache import seconds_to_keep
-
-    try:
-        key = f"last-modified:{current_generation()}"
-        found = cache.get(key)
-        if found is None:
-            found = _latest(content_changed_at(), _database_last_modified()) or "none"
-            if timeout := seconds_to_keep():
-                cache.set(key, found, timeout)
-    except Exception:  # the cache is down: ask the database
-        return _database_last_modified()
-    return None if found == "none" else found
+    return once_per_generation(
+        "last-modified", lambda: _latest(content_changed_at(), _database_last_modified())
+    )
 
 
 def _latest(*stamps: datetime | None) -> datetime | None:

@@ -9,12 +9,10 @@ changes or the next scheduled item appears (not when workers' caches are their o
 import hashlib
 from functools import cached_property
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
-from portal.cache_invalidation import current_generation
+from portal.per_generation import once_per_generation
 
 # Below this offset a plain LIMIT/OFFSET is cheapest; beyond it, ids first, then their rows.
 SHALLOW = 1000
@@ -34,23 +32,11 @@ class FastPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if not (self.count_key and getattr(settings, "CACHE_IS_SHARED", True)):
+        if not self.count_key:
             return super().count
-        try:
-            return self.cached_count()
-        except Exception:  # the cache is down: count in the database
-            return super().count
-
-    def cached_count(self) -> int:
-        from portal.page_cache import seconds_to_keep
-
-        key = f"count:{current_generation()}:{self.count_key}"
-        total = cache.get(key)
-        if total is None:
-            total = super().count
-            if timeout := seconds_to_keep():
-                cache.set(key, total, timeout)
-        return total
+        return once_per_generation(
+            f"count:{self.count_key}", lambda: super(FastPaginator, self).count
+        )
 
     def page(self, number):
         if not isinstance(self.object_list, QuerySet):

@@ -10,14 +10,12 @@ from html import escape  # the standard library's: Django's wrapper costs 1 ms o
 
 import django_filters
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
-from portal.cache_invalidation import current_generation
+from portal.per_generation import once_per_generation
 
 
 class QuickSelect(forms.Select):
@@ -54,18 +52,8 @@ def listed_pairs(queryset, value_field: str) -> list[tuple]:
     starts a new generation, so a renamed or unpublished park is never offered stale.
     """
     pairs = queryset.values_list(value_field, "name")
-    if not getattr(settings, "CACHE_IS_SHARED", True):  # per-process caches miss others' edits
-        return list(pairs)
-    query = str(pairs.query).encode("utf-8", "surrogatepass")
-    try:
-        key = f"choices:{current_generation()}:{hashlib.sha256(query).hexdigest()}"
-        found = cache.get(key)
-        if found is None:
-            found = list(pairs)
-            cache.set(key, found, settings.PAGE_CACHE_SECONDS)
-    except Exception:  # the cache is down: read the database
-        return list(pairs)
-    return found
+    query = hashlib.sha256(str(pairs.query).encode("utf-8", "surrogatepass")).hexdigest()
+    return once_per_generation(f"choices:{query}", lambda: list(pairs))
 
 
 class NamedModelChoiceField(ModelChoiceField):
