@@ -8,7 +8,7 @@ publication time alone would slip backdated items behind cursors already handed 
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from rest_framework import exceptions, mixins, viewsets
 
 from news import workflow
@@ -23,17 +23,9 @@ from portal.api.pagination import KeysetCursorPagination
 
 def with_relations(items, *, parks, platforms) -> QuerySet[NewsItem]:
     return items.select_related("channel").prefetch_related(
-        Prefetch("parks", queryset=parks.only("slug", "name", "short_name"), to_attr="parks_shown"),
-        Prefetch(
-            "platforms",
-            queryset=platforms.only("slug", "name", "kind"),
-            to_attr="platforms_shown",
-        ),
-        Prefetch(
-            "industries",
-            queryset=Industry.objects.only("slug", "name"),
-            to_attr="industries_shown",
-        ),
+        NewsItem.prefetch_shown("parks", parks.only("slug", "name", "short_name")),
+        NewsItem.prefetch_shown("platforms", platforms.only("slug", "name", "kind")),
+        NewsItem.prefetch_shown("industries", Industry.objects.only("slug", "name")),
     )
 
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -249,8 +249,17 @@ class NewsItem(models.Model):
         return self._shown("industries")
 
     def _shown(self, relation: str) -> list:
-        prefetched = self.__dict__.get(f"{relation}_shown")
+        prefetched = self.prefetched_shown(relation)
         return prefetched if prefetched is not None else list(getattr(self, relation).all())
+
+    def prefetched_shown(self, relation: str) -> list | None:
+        """The rows prefetch_shown() loaded for `relation`, or None when it did not run."""
+        return self.__dict__.get(f"{relation}_shown")
+
+    @staticmethod
+    def prefetch_shown(relation: str, queryset) -> Prefetch:
+        """Prefetch the `relation` rows a page may show into the list `shown_<relation>` reads."""
+        return Prefetch(relation, queryset=queryset, to_attr=f"{relation}_shown")
 
     @property
     def published_display(self) -> str:

@@ -4,7 +4,7 @@ import operator
 from collections.abc import Mapping
 from functools import reduce
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from news.filters import NewsItemFilter
@@ -16,9 +16,7 @@ RELATED_LIMIT = 5
 
 def _listed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
     parks = Park.objects.published().only("name", "slug", "short_name")
-    return items.select_related("channel").prefetch_related(
-        Prefetch("parks", queryset=parks, to_attr="parks_shown")
-    )
+    return items.select_related("channel").prefetch_related(NewsItem.prefetch_shown("parks", parks))
 
 
 def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
@@ -72,10 +70,8 @@ def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> Quer
 def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
     platforms = CooperationPlatform.objects.published().only("name", "slug", "kind")
     return _listed(items).prefetch_related(
-        Prefetch("platforms", queryset=platforms, to_attr="platforms_shown"),
-        Prefetch(
-            "industries", queryset=Industry.objects.only("name", "slug"), to_attr="industries_shown"
-        ),
+        NewsItem.prefetch_shown("platforms", platforms),
+        NewsItem.prefetch_shown("industries", Industry.objects.only("name", "slug")),
         "images",
     )
 

@@ -50,6 +50,16 @@ class NewsItemListSerializer(serializers.HyperlinkedModelSerializer):
         absolute = request.build_absolute_uri if request is not None else str
         utc = self.fields["published_at"].to_representation
         channel = item.channel
+
+        def summaries(objects, view_name: str, serializer) -> list[dict]:
+            """As `serializer` gives them: the slug address, then its other declared fields."""
+            fields = [name for name in serializer.Meta.fields if name != "url"]
+            return [
+                {"url": absolute(reverse_slug(view_name, obj.slug))}
+                | {name: getattr(obj, name) for name in fields}
+                for obj in objects
+            ]
+
         return {
             "url": absolute(reverse_slug("api:news-item-detail", item.slug)),
             "slug": item.slug,
@@ -60,32 +70,13 @@ class NewsItemListSerializer(serializers.HyperlinkedModelSerializer):
             "published_precision": item.published_precision,
             "event_date": item.event_date.isoformat() if item.event_date else None,
             "channel": {"slug": channel.slug, "name": channel.name} if channel else None,
-            "parks": [
-                {
-                    "url": absolute(reverse_slug("api:park-detail", park.slug)),
-                    "slug": park.slug,
-                    "name": park.name,
-                    "short_name": park.short_name,
-                }
-                for park in item.shown_parks
-            ],
-            "platforms": [
-                {
-                    "url": absolute(reverse_slug("api:platform-detail", platform.slug)),
-                    "slug": platform.slug,
-                    "name": platform.name,
-                    "kind": platform.kind,
-                }
-                for platform in item.shown_platforms
-            ],
-            "industries": [
-                {
-                    "url": absolute(reverse_slug("api:industry-detail", industry.slug)),
-                    "slug": industry.slug,
-                    "name": industry.name,
-                }
-                for industry in item.shown_industries
-            ],
+            "parks": summaries(item.shown_parks, "api:park-detail", ParkSummarySerializer),
+            "platforms": summaries(
+                item.shown_platforms, "api:platform-detail", PlatformSummarySerializer
+            ),
+            "industries": summaries(
+                item.shown_industries, "api:industry-detail", IndustrySummarySerializer
+            ),
             "source_name": item.source_name,
             "dateline": item.dateline,
             "updated_at": utc(item.updated_at),

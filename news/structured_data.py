@@ -34,6 +34,6 @@ def news_article(item: NewsItem, *, request: HttpRequest) -> dict:
 
 def _published_parks(item: NewsItem):
     # Pages and feeds prefetch only published parks; without that prefetch, ask for them.
-    if "parks_shown" in item.__dict__:
-        return item.shown_parks
+    if (prefetched := item.prefetched_shown("parks")) is not None:
+        return prefetched
     return item.parks.published()

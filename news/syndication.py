@@ -9,7 +9,7 @@ Last-Modified is the newest publication or edit time among the items.
 import hashlib
 from datetime import datetime
 
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import HttpRequest
 from django.views.decorators.http import condition
 
@@ -26,10 +26,8 @@ def feed_items(*, park: Park | None = None) -> QuerySet[NewsItem]:
     if park is not None:
         items = items.filter(parks=park)
     return items.select_related("channel").prefetch_related(
-        Prefetch(
-            "parks", queryset=Park.objects.published().only("name", "slug"), to_attr="parks_shown"
-        ),
-        Prefetch("industries", queryset=Industry.objects.only("name"), to_attr="industries_shown"),
+        NewsItem.prefetch_shown("parks", Park.objects.published().only("name", "slug")),
+        NewsItem.prefetch_shown("industries", Industry.objects.only("name")),
     )[:FEED_SIZE]
 
 
