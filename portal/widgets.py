@@ -19,19 +19,32 @@ from portal.per_generation import once_per_generation
 
 
 class QuickSelect(forms.Select):
-    """A <select> built in Python from (value, label) pairs, escaping both."""
+    """A <select> built in Python from (value, label) pairs, escaping both.
+
+    Options read from the database are joined into HTML once per content generation and
+    language; a request only marks its chosen values.
+    """
 
     def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(str(option))}"'
-            f"{' selected' if str(option) in selected else ''}>{escape(str(label))}</option>"
-            for option, label in self.choices
-        )
+        options = self.options_html()
+        for chosen in {str(v) for v in self.format_value(value)}:
+            unmarked = f'<option value="{escape(chosen)}">'
+            options = options.replace(unmarked, f'<option value="{escape(chosen)}" selected>', 1)
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
         return mark_safe(
             f'<select name="{conditional_escape(name)}"{attributes}>{options}</select>'
         )
+
+    def options_html(self) -> str:
+        def joined() -> str:
+            return "".join(
+                f'<option value="{escape(str(option))}">{escape(str(label))}</option>'
+                for option, label in self.choices
+            )
+
+        if isinstance(self.choices, NameChoiceIterator):
+            return once_per_generation(f"options:{self.choices.identity()}", joined)
+        return joined()
 
 
 class NameChoiceIterator(ModelChoiceIterator):
@@ -43,6 +56,12 @@ class NameChoiceIterator(ModelChoiceIterator):
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
         yield from listed_pairs(self.queryset, self.field.to_field_name or "pk")
+
+    def identity(self) -> str:
+        """Name what these options are: their query and their labels in the active language."""
+        pairs = self.queryset.values_list(self.field.to_field_name or "pk", "name")
+        labels = f"{pairs.query}|{self.field.empty_label}|{self.field.null_label}"
+        return hashlib.sha256(labels.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def listed_pairs(queryset, value_field: str) -> list[tuple]:
