@@ -129,3 +129,23 @@ def test_options_are_read_once_per_content_generation_and_renamed_parks_show_at_
     park.save()  # a content write starts a new generation
 
     assert dict(listed_pairs(published, "slug"))[park.slug] == "New name"
+
+
+def test_options_joined_once_per_generation_still_mark_each_requests_choice(client):
+    ParkFactory(slug="first")
+    ParkFactory(slug='x"><b>quoted')
+    client.get(URL)  # joins the options for this generation
+
+    for chosen in ("first", 'x"><b>quoted', ""):
+        park_options = options(client.get(URL, {"park": chosen}).text, "park")
+        assert [value for value, selected, _label in park_options if selected] == [chosen]
+
+
+def test_options_joined_in_one_language_are_not_served_in_another(client):
+    ParkFactory(slug="only")
+    client.get(URL)
+
+    chinese = options(client.get("/zh-hans" + URL).text, "park")
+
+    assert chinese[0][2] != "All parks"
+    assert chinese[1][0] == "only"
