@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # search indexes (news/search_indexes.py); inert on SQLite
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
