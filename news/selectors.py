@@ -4,12 +4,13 @@ import operator
 from collections.abc import Mapping
 from functools import reduce
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
 from news.filters import NewsItemFilter
 from news.models import NewsItem
 from parks.models import CooperationPlatform, Industry, Park
+from portal.per_generation import once_per_generation
 
 RELATED_LIMIT = 5
 
@@ -40,25 +41,46 @@ def _newest_linked(
 
     Joining a park's 4,000 links and sorting them cost SQLite 18 ms; an EXISTS probe while
     walking the (status, published_at) index costs 2 ms, but would walk the whole index for
-    a park with a handful of items, so the number of links (index-only counts) picks the plan.
+    a park with a handful of items, so the number of links (`link_counts`) picks the plan.
     """
     targets = {name: ids for name, ids in targets.items() if ids}
     if not targets:
         return items.none()
-    links = {}
-    for name, ids in targets.items():
-        relation = NewsItem._meta.get_field(name)
-        through = relation.remote_field.through.objects
-        links[relation] = through.filter(**{f"{relation.m2m_reverse_field_name()}__in": ids})
-    counted = [found.values("pk") for found in links.values()]
-    if counted[0].union(*counted[1:], all=True).count() > WALK_INDEX_ABOVE:  # one query
-        probes = (
-            Exists(found.filter(**{relation.m2m_field_name(): OuterRef("pk")}))
-            for relation, found in links.items()
-        )
+    counts = link_counts()
+    link_total = sum(counts.get((name, pk), 0) for name, ids in targets.items() for pk in ids)
+    if link_total > WALK_INDEX_ABOVE:
+        probes = []
+        for name, ids in targets.items():
+            relation = NewsItem._meta.get_field(name)
+            links = relation.remote_field.through.objects.filter(
+                **{f"{relation.m2m_reverse_field_name()}__in": ids},
+                **{relation.m2m_field_name(): OuterRef("pk")},
+            )
+            probes.append(Exists(links))
         return items.filter(reduce(operator.or_, probes))[:limit]
     joined = reduce(operator.or_, (Q(**{f"{name}__in": ids}) for name, ids in targets.items()))
     return items.filter(joined).distinct()[:limit]
+
+
+def link_counts() -> dict[tuple[str, int], int]:
+    """Return how many items link to each park and platform, as {("parks", id): count}.
+
+    Counted once per content generation, in one grouped query: counting a page's targets'
+    links on every request cost more than the query whose plan the count picks.
+    """
+    grouped = []
+    for name in ("parks", "platforms"):
+        field = NewsItem._meta.get_field(name)
+        links = field.remote_field.through.objects.annotate(relation=Value(name))
+        grouped.append(
+            links.values_list("relation", field.m2m_reverse_field_name())
+            .annotate(Count("pk"))
+            .order_by()
+        )
+    counted = grouped[0].union(*grouped[1:], all=True)
+    return once_per_generation(
+        "link-counts", lambda: {(name, pk): count for name, pk, count in counted}
+    )
 
 
 def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> QuerySet[NewsItem]:

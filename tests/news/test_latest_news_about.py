@@ -93,3 +93,33 @@ def test_park_page_lists_the_parks_newest_items(client, monkeypatch, threshold):
     assert positions == sorted(positions)
     for absent in (f"Item {PARK_NEWS:02}", "Not yet", "Elsewhere"):
         assert absent not in response.text
+
+
+def test_link_counts_are_read_once_per_generation_and_follow_new_links(
+    django_assert_num_queries,
+):
+    park, platform = ParkFactory(), PlatformFactory()
+    item = NewsItemFactory()
+    item.parks.add(park)
+    item.platforms.add(platform)
+    NewsItemFactory().parks.add(park)
+
+    assert selectors.link_counts() == {("parks", park.pk): 2, ("platforms", platform.pk): 1}
+    with django_assert_num_queries(0):
+        selectors.link_counts()
+
+    NewsItemFactory().platforms.add(platform)  # a write: a new generation
+
+    assert selectors.link_counts()[("platforms", platform.pk)] == 2
+
+
+@pytest.mark.parametrize(("links", "plan"), [(3, "JOIN"), (4, "EXISTS")])
+def test_the_link_count_picks_the_plan(monkeypatch, links, plan):
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", 3)
+    park = ParkFactory()
+    for _ in range(links):
+        NewsItemFactory().parks.add(park)
+
+    sql = str(latest_news_about(park, limit=PARK_NEWS).query)
+
+    assert ("EXISTS" in sql) == (plan == "EXISTS")
