@@ -68,6 +68,10 @@ def link_counts() -> dict[tuple[str, int], int]:
     Counted once per content generation, in one grouped query: counting a page's targets'
     links on every request cost more than the query whose plan the count picks.
     """
+    return once_per_generation("link-counts", _count_links)
+
+
+def _count_links() -> dict[tuple[str, int], int]:
     grouped = []
     for name in ("parks", "platforms"):
         field = NewsItem._meta.get_field(name)
@@ -78,9 +82,7 @@ def link_counts() -> dict[tuple[str, int], int]:
             .order_by()
         )
     counted = grouped[0].union(*grouped[1:], all=True)
-    return once_per_generation(
-        "link-counts", lambda: {(name, pk): count for name, pk, count in counted}
-    )
+    return {(name, pk): count for name, pk, count in counted}
 
 
 def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> QuerySet[NewsItem]:
