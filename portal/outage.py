@@ -4,16 +4,20 @@ While PostgreSQL restarts or is unreachable, any request whose view (or template
 database fails fast (the connect timeout) with a connection error. This middleware turns that
 error into the site's 503 page, or the API's error body under /api/, so clients and load
 balancers know to retry. Django's health checks reconnect on the next request once the database
-is back, so the app recovers without a restart.
+is back, so the app recovers without a restart. A middleware that fails to reach the database
+(saving a session, say) raises outside any view, where Django answers with the 500 handler:
+`server_error` answers 503 there too.
 """
 
 import logging
+import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from rest_framework.exceptions import APIException
 
 from portal.api.errors import error_body
@@ -55,3 +59,10 @@ class DatabaseOutageMiddleware:
             return None
         logger.warning("Database unavailable (%s); answering 503.", exception)
         return service_unavailable(request)
+
+
+def server_error(request) -> HttpResponse:
+    """The 500 handler: 503 when the error being handled is the database being unreachable."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return service_unavailable(request)
+    return defaults.server_error(request)

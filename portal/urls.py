@@ -33,3 +33,6 @@ urlpatterns += i18n_patterns(
 
 # Uploaded pictures in development; production serves MEDIA_URL from the storage (empty unless DEBUG).
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database outage met outside a view (in a middleware) answers 503, as one met inside does.
+handler500 = "portal.outage.server_error"

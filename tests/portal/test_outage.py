@@ -259,3 +259,43 @@ def test_a_postgresql_restart_under_load_answers_503_then_recovers(outage_app):
     assert after == [200] * 10
     assert {status for _, status in prober.statuses} <= {200, 503}
     assert any(status == 503 for _, status in prober.statuses)
+
+
+class FailingMiddleware:
+    """Stand in for a middleware whose own database work fails after the view has answered."""
+
+    error: Exception = OperationalError("server closed the connection unexpectedly")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        self.get_response(request)
+        raise self.error
+
+
+@pytest.fixture
+def failing_middleware(settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.FailingMiddleware"]
+    yield FailingMiddleware
+
+
+@pytest.mark.parametrize("path", ["/news/", "/api/v1/news/"])
+def test_a_middleware_that_cannot_reach_the_database_answers_503(path, failing_middleware):
+    from django.test import Client
+
+    response = Client(raise_request_exception=False).get(path)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+
+
+def test_any_other_middleware_error_is_still_the_500_page(failing_middleware, monkeypatch):
+    from django.test import Client
+
+    monkeypatch.setattr(failing_middleware, "error", RuntimeError("a bug"))
+
+    response = Client(raise_request_exception=False).get("/news/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response
