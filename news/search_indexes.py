@@ -29,16 +29,15 @@ def news_search_indexes() -> list[GinIndex]:
 
 
 def add_news_search_indexes(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    model = apps.get_model("news", "NewsItem")
-    for index in news_search_indexes():
-        schema_editor.add_index(model, index)
+    _for_each_index(apps, schema_editor, schema_editor.add_index)
 
 
 def remove_news_search_indexes(apps, schema_editor) -> None:
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    model = apps.get_model("news", "NewsItem")
-    for index in news_search_indexes():
-        schema_editor.remove_index(model, index)
+    _for_each_index(apps, schema_editor, schema_editor.remove_index)
+
+
+def _for_each_index(apps, schema_editor, change) -> None:
+    if schema_editor.connection.vendor == "postgresql":
+        model = apps.get_model("news", "NewsItem")
+        for index in news_search_indexes():
+            change(model, index)
