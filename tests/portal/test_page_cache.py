@@ -192,3 +192,70 @@ def test_each_language_address_is_cached_in_its_own_language(client):
 
     assert hebrew["X-Page-Cache"] == "hit"
     assert '<html lang="he" dir="rtl">' in hebrew.text
+
+
+def test_a_hot_page_is_served_from_this_process_reading_only_the_generation(client):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    NewsItemFactory.create_batch(2)
+    first = client.get("/news/")
+
+    with mock.patch.object(cache, "get", wraps=cache.get) as reads:
+        second = client.get("/news/")
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert [call.args[0] for call in reads.call_args_list] == ["content-generation"]
+
+
+def test_another_process_reads_the_page_from_the_shared_cache(client):
+    from portal.page_cache import forget_kept_pages
+
+    NewsItemFactory(title="Shared headline")
+    client.get("/news/")
+    forget_kept_pages()  # as a second server would be
+
+    response = client.get("/news/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "Shared headline" in response.text
+
+
+def test_a_kept_page_is_retired_by_an_edit_through_any_server(client):
+    item = NewsItemFactory(title="Kept headline")
+    client.get("/news/")
+    client.get("/news/")  # now kept in this process
+
+    NewsItem.objects.filter(pk=item.pk).update(title="Edited elsewhere")  # a new generation
+
+    response = client.get("/news/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Edited elsewhere" in response.text
+
+
+def test_a_kept_page_lapses_with_its_shared_copy(client, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    NewsItemFactory()
+    client.get("/news/")
+
+    with time_machine.travel(timezone.now() + dt.timedelta(seconds=61)):
+        assert client.get("/news/")["X-Page-Cache"] == "miss"
+
+
+def test_a_process_holding_an_old_copy_serves_the_current_one_another_server_stored(client):
+    from portal import page_cache
+
+    item = NewsItemFactory(title="Old headline")
+    client.get("/news/")
+    old_copies = dict(page_cache._kept_pages)
+    item.title = "New headline"
+    item.save()
+    client.get("/news/")  # rendered and stored at the new generation, as by another server
+    page_cache._kept_pages.update(old_copies)  # while this process still holds the old one
+
+    response = client.get("/news/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "New headline" in response.text
