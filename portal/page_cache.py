@@ -35,6 +35,7 @@ from portal.cache_invalidation import (
     one_read_per_request,
     remember_generation,
 )
+from portal.per_generation import ProcessCopies
 
 logger = logging.getLogger(__name__)
 CACHED_VIEWS = frozenset(
@@ -63,8 +64,7 @@ CACHED_VIEWS = frozenset(
 )
 PRIVATE_COOKIES = ("sessionid", "messages")
 UNSTORED_HEADERS = {"set-cookie", "content-length"}
-KEPT_PAGES = 128  # hot pages each process keeps a copy of (up to ~100 KB each)
-_kept_pages: dict[str, dict] = {}
+kept_pages = ProcessCopies(limit=128)  # hot pages this process holds (up to ~100 KB each)
 
 
 def may_use_cache(request) -> bool:
@@ -93,24 +93,13 @@ def lookup(key: str) -> tuple[int | None, dict | None]:
     instead of fetching (and unpickling) up to 100 KB from Redis on every hit.
     """
     generation = cache.get(GENERATION_KEY)
-    kept = _kept_pages.get(key)
-    if kept is not None and kept["generation"] == generation and kept["until"] > time.time():
+    kept = kept_pages.get(key)
+    if kept is not None and kept["generation"] == generation:
         return generation, kept
     entry = cache.get(key)
     if entry is not None and "until" in entry:
-        _keep_page(key, entry)
+        kept_pages.keep(key, entry, entry["until"])
     return generation, entry
-
-
-def _keep_page(key: str, entry: dict) -> None:
-    if len(_kept_pages) >= KEPT_PAGES:
-        _kept_pages.clear()  # mostly old generations' pages: cheaper to drop than to track
-    _kept_pages[key] = entry
-
-
-def forget_kept_pages() -> None:
-    """Drop this process's copies (tests that empty the shared cache call this too)."""
-    _kept_pages.clear()
 
 
 def seconds_to_keep() -> int:
@@ -220,6 +209,6 @@ class PageCacheMiddleware:
             if timeout := seconds_to_keep():
                 entry["until"] = time.time() + timeout
                 cache.set(key, entry, timeout)
-                _keep_page(key, entry)
+                kept_pages.keep(key, entry, entry["until"])
         except Exception:
             logger.warning("Cache unavailable; page not stored.", exc_info=True)

@@ -21,8 +21,38 @@ from django.core.cache import cache
 from portal.cache_invalidation import current_generation
 
 logger = logging.getLogger(__name__)
-KEPT_IN_PROCESS = 512  # entries; past this the process forgets them all and reads them again
-_kept: dict[str, tuple[object, float]] = {}
+MISSING = object()
+
+
+class ProcessCopies:
+    """This process's copies of shared-cache entries, each kept until a wall-clock time.
+
+    Bounded by count: when full it forgets them all, mostly old generations' entries that no
+    request will ask for again, which is cheaper than tracking which are.
+    """
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.entries: dict[str, tuple[object, float]] = {}
+
+    def get(self, key: str, default=None):
+        kept = self.entries.get(key)
+        return kept[0] if kept is not None and kept[1] > time.time() else default
+
+    def keep(self, key: str, value: object, until: float) -> None:
+        if len(self.entries) >= self.limit:
+            self.entries.clear()
+        self.entries[key] = (value, until)
+
+    def forget(self) -> None:
+        """Drop every copy (tests that empty the shared cache call this too)."""
+        self.entries.clear()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+kept = ProcessCopies(limit=512)
 
 
 def once_per_generation[T](name: str, compute: Callable[[], T]) -> T:
@@ -35,32 +65,21 @@ def once_per_generation[T](name: str, compute: Callable[[], T]) -> T:
         key = f"generation-value:{name}:{current_generation()}"
     except Exception:  # the cache is down: compute in the database
         return compute()
-    if (kept := _kept.get(key)) is not None and kept[1] > time.time():
-        return kept[0]
+    if (value := kept.get(key, MISSING)) is not MISSING:
+        return value
     try:
         found = cache.get(key)
     except Exception:
         return compute()
     if found is not None:
-        _keep(key, *found)
+        kept.keep(key, *found)
         return found[0]
     value = compute()
     try:
         if timeout := seconds_to_keep():
             entry = (value, time.time() + timeout)  # boxed, so a None value is kept too
             cache.set(key, entry, timeout)
-            _keep(key, *entry)
+            kept.keep(key, *entry)
     except Exception:
         logger.warning("Cache unavailable; %s not kept.", name, exc_info=True)
     return value
-
-
-def _keep(key: str, value: object, until: float) -> None:
-    if len(_kept) >= KEPT_IN_PROCESS:
-        _kept.clear()  # old generations' entries: cheaper to drop than to track
-    _kept[key] = (value, until)
-
-
-def forget_kept() -> None:
-    """Drop this process's copies (tests that empty the shared cache call this too)."""
-    _kept.clear()

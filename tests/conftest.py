@@ -18,12 +18,12 @@ def seeds_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Start every test with an empty cache, so rate limits and cached pages never leak."""
-    from portal.page_cache import forget_kept_pages
-    from portal.per_generation import forget_kept
+    from portal.page_cache import kept_pages
+    from portal.per_generation import kept
 
     cache.clear()
-    forget_kept()
-    forget_kept_pages()
+    kept.forget()
+    kept_pages.forget()
 
 
 @pytest.fixture

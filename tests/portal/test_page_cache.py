@@ -211,11 +211,11 @@ def test_a_hot_page_is_served_from_this_process_reading_only_the_generation(clie
 
 
 def test_another_process_reads_the_page_from_the_shared_cache(client):
-    from portal.page_cache import forget_kept_pages
+    from portal.page_cache import kept_pages
 
     NewsItemFactory(title="Shared headline")
     client.get("/news/")
-    forget_kept_pages()  # as a second server would be
+    kept_pages.forget()  # as a second server would be
 
     response = client.get("/news/")
 
@@ -249,11 +249,11 @@ def test_a_process_holding_an_old_copy_serves_the_current_one_another_server_sto
 
     item = NewsItemFactory(title="Old headline")
     client.get("/news/")
-    old_copies = dict(page_cache._kept_pages)
+    old_copies = dict(page_cache.kept_pages.entries)
     item.title = "New headline"
     item.save()
     client.get("/news/")  # rendered and stored at the new generation, as by another server
-    page_cache._kept_pages.update(old_copies)  # while this process still holds the old one
+    page_cache.kept_pages.entries.update(old_copies)  # while this process still holds the old one
 
     response = client.get("/news/")
 

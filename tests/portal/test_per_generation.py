@@ -44,7 +44,7 @@ def test_a_kept_value_costs_no_cache_read_after_the_first():
 def test_another_process_reads_the_shared_value_instead_of_computing():
     compute, calls = counting()
     once_per_generation("answer", compute)
-    per_generation.forget_kept()  # as a second server would be
+    per_generation.kept.forget()  # as a second server would be
 
     assert once_per_generation("answer", compute) == "computed"
     assert len(calls) == 1
@@ -74,13 +74,13 @@ def test_a_kept_value_lapses_when_its_time_is_up(settings):
 
 
 def test_the_process_forgets_everything_when_it_holds_too_many(monkeypatch):
-    monkeypatch.setattr(per_generation, "KEPT_IN_PROCESS", 3)
+    monkeypatch.setattr(per_generation.kept, "limit", 3)
     for number in range(3):
         once_per_generation(f"value-{number}", lambda number=number: number)
 
     once_per_generation("one-more", lambda: "x")
 
-    assert len(per_generation._kept) == 1
+    assert len(per_generation.kept) == 1
 
 
 def test_a_cache_that_is_down_means_computing_every_time():
