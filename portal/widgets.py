@@ -60,8 +60,7 @@ class NameChoiceIterator(ModelChoiceIterator):
     def identity(self) -> str:
         """Name what these options are: their query and their labels in the active language."""
         pairs = self.queryset.values_list(self.field.to_field_name or "pk", "name")
-        labels = f"{pairs.query}|{self.field.empty_label}|{self.field.null_label}"
-        return hashlib.sha256(labels.encode("utf-8", "surrogatepass")).hexdigest()
+        return _digest(f"{pairs.query}|{self.field.empty_label}|{self.field.null_label}")
 
 
 def listed_pairs(queryset, value_field: str) -> list[tuple]:
@@ -71,8 +70,11 @@ def listed_pairs(queryset, value_field: str) -> list[tuple]:
     starts a new generation, so a renamed or unpublished park is never offered stale.
     """
     pairs = queryset.values_list(value_field, "name")
-    query = hashlib.sha256(str(pairs.query).encode("utf-8", "surrogatepass")).hexdigest()
-    return once_per_generation(f"choices:{query}", lambda: list(pairs))
+    return once_per_generation(f"choices:{_digest(str(pairs.query))}", lambda: list(pairs))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class NamedModelChoiceField(ModelChoiceField):

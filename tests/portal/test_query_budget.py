@@ -42,13 +42,20 @@ def test_queries_within_the_limit_answer_and_later_queries_have_no_limit():
             assert cursor.fetchone()[0] == 200000
 
 
-def test_a_search_whose_news_takes_too_long_still_shows_parks_and_says_so(client, monkeypatch):
+@pytest.fixture
+def exhausted_budget(monkeypatch):
+    """Make every search's news query run out of time at once."""
+
     @contextmanager
     def exhausted(seconds):
         raise OverBudget
         yield
 
     monkeypatch.setattr(site_search, "time_limit", exhausted)
+
+
+@pytest.mark.usefixtures("exhausted_budget")
+def test_a_search_whose_news_takes_too_long_still_shows_parks_and_says_so(client):
     ParkFactory(name="Robotics Park")
     NewsItemFactory(title="Robotics forum")
 
@@ -61,14 +68,8 @@ def test_a_search_whose_news_takes_too_long_still_shows_parks_and_says_so(client
     assert "Nothing matches" not in response.text
 
 
-def test_the_time_limit_message_is_translated(client, monkeypatch):
-    @contextmanager
-    def exhausted(seconds):
-        raise OverBudget
-        yield
-
-    monkeypatch.setattr(site_search, "time_limit", exhausted)
-
+@pytest.mark.usefixtures("exhausted_budget")
+def test_the_time_limit_message_is_translated(client):
     response = client.get("/zh-hans/search/", {"q": "robotics"})
 
     assert "搜索新闻耗时过长" in response.text
