@@ -132,6 +132,8 @@ TEMPLATES = [
     },
 ]
 
+# Each worker keeps its connection between requests, SQLite's too: opening one (connect, PRAGMAs,
+# reading the schema) cost about 4 ms a request at 100,000 items (bench/RESULTS.md).
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
@@ -147,7 +149,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (a 503, portal/outage.py) when the database is unreachable, not hang a worker.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
