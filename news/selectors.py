@@ -31,7 +31,9 @@ def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
 
 # Above this many links, walking the newest-first index and probing the link tables finds the
 # newest few in about (published items ÷ links) steps; below it, sorting the links is cheaper.
-WALK_INDEX_ABOVE = 500
+# At 100,000 items a platform's 500 links took 7 ms to sort and 16–22 ms to walk to its 20
+# newest on PostgreSQL; a park's 4,000 links, 18 ms to sort and 2 ms to walk to its 8 newest.
+WALK_INDEX_ABOVE = 1500
 
 
 def _newest_linked(
@@ -56,8 +58,11 @@ def _newest_linked(
                 **{f"{relation.m2m_reverse_field_name()}__in": ids},
                 **{relation.m2m_field_name(): OuterRef("pk")},
             )
-            probes.append(Exists(links))
-        return items.filter(reduce(operator.or_, probes))[:limit]
+            probes.append(links.values("pk"))
+        # One EXISTS over a UNION ALL, not EXISTS OR EXISTS: PostgreSQL turns the latter into
+        # hashes of every link (12 ms for a news item's related news), the former into two
+        # index probes per row walked (1 ms).
+        return items.filter(Exists(probes[0].union(*probes[1:], all=True)))[:limit]
     joined = reduce(operator.or_, (Q(**{f"{name}__in": ids}) for name, ids in targets.items()))
     return items.filter(joined).distinct()[:limit]
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from news import selectors
 from news.models import NewsItem
-from news.selectors import latest_news_about
+from news.selectors import RELATED_LIMIT, latest_news_about, news_item_detail, related_news
 from parks.views import PARK_NEWS
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import ParkFactory, PlatformFactory
@@ -123,3 +123,36 @@ def test_the_link_count_picks_the_plan(monkeypatch, links, plan):
     sql = str(latest_news_about(park, limit=PARK_NEWS).query)
 
     assert ("EXISTS" in sql) == (plan == "EXISTS")
+
+
+@pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
+def test_related_news_share_a_park_or_a_platform_under_both_plans(monkeypatch, threshold):
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", threshold)
+    park, platform = ParkFactory(), PlatformFactory()
+    item = NewsItemFactory(title="Main", published_at=days_ago(0.1))
+    item.parks.add(park)
+    item.platforms.add(platform)
+    for title, age, links in [
+        ("Both", 1, (park, platform)),
+        ("Park", 2, (park,)),
+        ("Platform", 3, (platform,)),
+        ("Park again", 4, (park,)),
+        ("Platform again", 5, (platform,)),
+        ("Too old for five", 6, (park,)),
+        ("Unrelated", 0.5, (ParkFactory(),)),
+    ]:
+        news = NewsItemFactory(title=title, published_at=days_ago(age))
+        for target in links:
+            relation = news.platforms if target == platform else news.parks
+            relation.add(target)
+    NewsItemFactory(title="Draft", status=NewsItem.Status.DRAFT, published_at=None).parks.add(park)
+
+    related = related_news(news_item_detail(slug=item.slug))
+
+    assert [news.title for news in related] == [
+        "Both",
+        "Park",
+        "Platform",
+        "Park again",
+        "Platform again",
+    ][:RELATED_LIMIT]
