@@ -31,7 +31,9 @@ def time_limit(seconds: float):
 def _postgresql_limit(seconds: float):
     with transaction.atomic():  # SET LOCAL lasts until this transaction ends
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL statement_timeout = %s", [max(1, round(seconds * 1000))])
+            # set_config, not SET: SET takes no bound parameters (server-side binding is on).
+            milliseconds = str(max(1, round(seconds * 1000)))
+            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [milliseconds])
         try:
             yield
         except OperationalError as error:  # the savepoint's rollback undoes the SET LOCAL

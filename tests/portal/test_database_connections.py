@@ -5,6 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from parks.models import Park
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Two requests through Django's WSGI handler, which (unlike the test client) closes obsolete
@@ -58,3 +64,20 @@ def test_sqlite_connection_is_kept_between_requests(tmp_path):
 
 def test_conn_max_age_zero_opens_a_connection_per_request(tmp_path):
     assert connection_across_requests(tmp_path, CONN_MAX_AGE="0") == "new"
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_postgresql_prepares_a_query_used_again_and_again():
+    def prepared() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+            return cursor.fetchone()[0]
+
+    before = prepared()
+    for _ in range(settings.DATABASES["default"]["OPTIONS"]["prepare_threshold"] + 1):
+        list(Park.objects.filter(slug="any"))
+
+    assert prepared() > before
