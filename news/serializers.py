@@ -12,6 +12,11 @@ from parks.serializers import (
 from portal.api.fields import UTC_FIELD_MAPPING, SlugIdentityField, UtcDateTimeField
 from portal.slug_urls import reverse_slug
 
+# Lists format times with this one field: reaching the serializer's own through `self.fields`
+# built every declared field (nested serializers deep-copied) on each request, 9-14 % of the
+# Python function calls of an API list or sync page.
+UTC_TIME = UtcDateTimeField()
+
 
 class ChannelSerializer(serializers.ModelSerializer):
     class Meta:
@@ -48,7 +53,7 @@ class NewsItemListSerializer(serializers.HyperlinkedModelSerializer):
         """
         request = self.context.get("request")
         absolute = request.build_absolute_uri if request is not None else str
-        utc = self.fields["published_at"].to_representation
+        utc = UTC_TIME.to_representation
         channel = item.channel
 
         def summaries(objects, view_name: str, serializer) -> list[dict]:
@@ -133,5 +138,5 @@ class NewsItemSyncSerializer(NewsItemSerializer):
             "source_title": item.source_title,
             "body": item.body,
             "source_url": item.source_url,
-            "changed_at": self.fields["changed_at"].to_representation(item.changed_at),
+            "changed_at": UTC_TIME.to_representation(item.changed_at),
         }
