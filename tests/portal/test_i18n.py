@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
-from django.urls import reverse
+from django.conf import settings
+from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 
+from portal.context_processors import site
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import ParkFactory
 
@@ -85,3 +87,27 @@ def test_filter_labels_and_months_are_translated(client):
 
     assert "园区" in text
     assert "十一月" in text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/news/?year=2019&park=cicp",
+        "/he/parks/cicp/",
+        "/zh-hans/search/?q=%E5%88%9B%E6%96%B0",
+        "/news/no-such-item/",
+        "/nowhere/at/all/",
+    ],
+)
+def test_alternates_reuse_the_views_match_and_equal_translate_url(client, path):
+    ParkFactory(slug="cicp")
+    item = NewsItemFactory(slug="中以-创新园")
+    for candidate in (path, item.get_absolute_url() + "?ref=x"):
+        request = client.get(candidate).wsgi_request
+
+        urls = [alternate["url"] for alternate in site(request)["language_alternates"]]
+
+        full_path = request.get_full_path()
+        expected = [translate_url(full_path, code) for code, _ in settings.LANGUAGES]
+        assert urls == [request.build_absolute_uri(url) for url in expected]
