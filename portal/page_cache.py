@@ -8,7 +8,7 @@ served from the cache. Public pages carry nothing per visitor (no CSRF token: th
 needs none), and a response that set a cookie or used a CSRF token is never stored.
 
 The middleware sits right after the security and static-file layers: a hit costs one cache round
-trip (two when this process holds no copy of the page yet) and skips sessions, locale, URL
+trip (two when this process holds an outdated copy of the page) and skips sessions, locale, URL
 resolution and the view, but not the API's rate limits, and a hit on a news item still counts a
 view.
 """
@@ -92,11 +92,15 @@ def lookup(key: str) -> tuple[int | None, dict | None]:
     served only while it is current everywhere; a hot page then costs one small round trip
     instead of fetching (and unpickling) up to 100 KB from Redis on every hit.
     """
-    generation = cache.get(GENERATION_KEY)
     kept = kept_pages.get(key)
-    if kept is not None and kept["generation"] == generation:
-        return generation, kept
-    entry = cache.get(key)
+    if kept is None:  # nothing here: the generation and the page in one round trip
+        found = cache.get_many([GENERATION_KEY, key])
+        generation, entry = found.get(GENERATION_KEY), found.get(key)
+    else:
+        generation = cache.get(GENERATION_KEY)
+        if kept["generation"] == generation:
+            return generation, kept
+        entry = cache.get(key)  # the copy is of an older generation: fetch what is current
     if entry is not None and "until" in entry:
         kept_pages.keep(key, entry, entry["until"])
     return generation, entry

@@ -210,17 +210,25 @@ def test_a_hot_page_is_served_from_this_process_reading_only_the_generation(clie
     assert [call.args[0] for call in reads.call_args_list] == ["content-generation"]
 
 
-def test_another_process_reads_the_page_from_the_shared_cache(client):
+def test_another_process_reads_the_page_from_the_shared_cache_in_one_round_trip(client):
+    from unittest import mock
+
+    from django.core.cache import cache
+
     from portal.page_cache import kept_pages
 
     NewsItemFactory(title="Shared headline")
     client.get("/news/")
     kept_pages.forget()  # as a second server would be
 
-    response = client.get("/news/")
+    with mock.patch.object(cache, "get_many", wraps=cache.get_many) as reads:
+        response = client.get("/news/")
 
     assert response["X-Page-Cache"] == "hit"
     assert "Shared headline" in response.text
+    [(keys,)] = [call.args for call in reads.call_args_list]  # the generation and the page
+    assert keys[0] == "content-generation"
+    assert len(keys) == 2
 
 
 def test_a_kept_page_is_retired_by_an_edit_through_any_server(client):
