@@ -1,6 +1,5 @@
 """A worker keeps its database connection from one request to the next, on SQLite too."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from django.conf import settings
 from django.db import connection
 
 from parks.models import Park
+from tests.portal.processes import sqlite_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,17 +35,9 @@ print("same" if seen[0] is seen[1] else "new")
 
 
 def connection_across_requests(tmp_path, **env) -> str:
-    database = tmp_path / "db.sqlite3"
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "REDIS_URL": "",
-        "SECRET_KEY": "connection-test",
-        "DEBUG": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        **env,
-    }
+    environment = sqlite_environment(
+        tmp_path / "db.sqlite3", REDIS_URL="", ALLOWED_HOSTS="127.0.0.1", **env
+    )
     result = subprocess.run(
         [sys.executable, "-c", TWO_REQUESTS],
         cwd=ROOT,

@@ -9,23 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.portal.processes import sqlite_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 8
 ROUNDS = 15
 
 
-def _environment(database: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
-        "SECRET_KEY": "concurrency-test",
-        "DEBUG": "false",
-    }
-
-
 def _worker(database: str, seeds: str, number: int, errors) -> None:
-    os.environ.update(_environment(Path(database)))
+    os.environ.update(sqlite_environment(Path(database)))
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -57,7 +49,7 @@ def test_eight_writers_never_see_database_is_locked(tmp_path, seeds_dir):
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=ROOT,
-        env=_environment(database),
+        env=sqlite_environment(database),
         check=True,
     )
     for number in range(WORKERS):
