@@ -8,26 +8,14 @@ SECRET_KEY, ALLOWED_HOSTS, SECURE_SSL_REDIRECT=true, DATABASE_URL, REDIS_URL.
 import os
 from pathlib import Path
 
-from django.core.management.utils import get_random_secret_key
-
-
-def _stored_secret_key(var_dir: Path) -> str:
-    """Return the key kept in var/secret_key, creating it (owner-readable only) on first use."""
-    path = var_dir / "secret_key"
-    if not path.exists():
-        var_dir.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w") as file:
-            file.write(get_random_secret_key())
-    return path.read_text().strip()
-
+from portal.secret_key import stored_secret_key
 
 if not os.environ.get("SECRET_KEY"):
     _var = Path(os.environ.get("PARKWIRE_VAR_DIR", Path(__file__).resolve().parents[2] / "var"))
-    os.environ["SECRET_KEY"] = _stored_secret_key(_var)
+    os.environ["SECRET_KEY"] = stored_secret_key(_var)
 
-from .base import *  # noqa: E402, F403
-from .base import MIDDLEWARE, REDIS_URL, STORAGES, env_bool  # noqa: E402
+from .base import *  # noqa: F403
+from .base import MIDDLEWARE, REDIS_URL, STORAGES, env_bool
 
 DEBUG = False
 # Without Redis each worker's cache is its own: cached pages and counts would miss edits made
