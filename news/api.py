@@ -5,6 +5,10 @@ publication time and the last edit, a column the database keeps and indexes. A n
 imported or edited, and a scheduled item when its time comes all land after every cursor handed
 out before, so a client resuming from its last `next` misses none of them; ordering by the
 publication time alone would slip backdated items behind cursors already handed out.
+
+An item that leaves the public site (unpublished, archived, rescheduled, renamed, deleted) stops
+appearing there; its old slug appears in the withdrawals endpoint instead, in the order it left,
+for as long as no public item holds that slug again (news/withdrawals.py records them).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -14,11 +18,17 @@ from rest_framework import exceptions, mixins, viewsets
 from news import workflow
 from news.filters import NewsItemApiFilter, NewsItemSyncFilter
 from news.models import NewsItem
-from news.serializers import NewsItemListSerializer, NewsItemSerializer, NewsItemSyncSerializer
+from news.selectors import withdrawn_news
+from news.serializers import (
+    NewsItemListSerializer,
+    NewsItemSerializer,
+    NewsItemSyncSerializer,
+    WithdrawalSerializer,
+)
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.access import PublicationMixin
 from portal.api.conditional import ConditionalGetMixin
-from portal.api.pagination import KeysetCursorPagination
+from portal.api.pagination import KeysetCursorPagination, WithdrawalCursorPagination
 
 
 def with_relations(items, *, parks, platforms) -> QuerySet[NewsItem]:
@@ -91,3 +101,19 @@ class NewsItemSyncViewSet(ConditionalGetMixin, mixins.ListModelMixin, viewsets.G
 
     def get_queryset(self):
         return public_news_items()
+
+
+class NewsWithdrawalViewSet(ConditionalGetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Slugs of items that left the public site, in the order they left: drop these copies.
+
+    Walk it like the sync list and resume from `next`. A slug that a public item holds again
+    is left out: that item is in the sync list, changed after it left.
+    """
+
+    serializer_class = WithdrawalSerializer
+    pagination_class = WithdrawalCursorPagination
+    last_modified_field = "withdrawn_at"
+    filter_backends = []
+
+    def get_queryset(self):
+        return withdrawn_news()

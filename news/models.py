@@ -261,6 +261,14 @@ class NewsItem(models.Model):
         """Prefetch the `relation` rows a page may show into the list `shown_<relation>` reads."""
         return Prefetch(relation, queryset=queryset, to_attr=f"{relation}_shown")
 
+    def is_public(self, *, now=None) -> bool:
+        """Whether `published()` would list the item as it stands (in memory)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= (now or timezone.now())
+        )
+
     @property
     def published_display(self) -> str:
         if self.published_at is None:
@@ -279,3 +287,25 @@ class NewsImage(Photo):
     class Meta(Photo.Meta):
         verbose_name = _("news image")
         verbose_name_plural = _("news images")
+
+
+class Withdrawal(models.Model):
+    """An address where a public news item was and no longer is, for sync clients to drop it.
+
+    Written by news/withdrawals.py when a public item is unpublished, archived, rescheduled,
+    renamed or deleted; never for an item that was not public, so a draft's slug never leaks.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), default=timezone.now)
+
+    class Meta:
+        ordering = ["withdrawn_at", "id"]
+        indexes = [
+            models.Index(fields=["withdrawn_at", "id"], name="news_withdrawal_order_idx"),
+        ]
+        verbose_name = _("withdrawal")
+        verbose_name_plural = _("withdrawals")
+
+    def __str__(self):
+        return f"{self.slug} ({self.withdrawn_at:%Y-%m-%d %H:%M})"

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from news.models import Channel, NewsItem
+from news.models import Channel, NewsItem, Withdrawal
 from parks.models import CooperationPlatform, Industry, Park
 from parks.serializers import (
     IndustrySummarySerializer,
@@ -140,3 +140,16 @@ class NewsItemSyncSerializer(NewsItemSerializer):
             "source_url": item.source_url,
             "changed_at": UTC_TIME.to_representation(item.changed_at),
         }
+
+
+class WithdrawalSerializer(serializers.ModelSerializer):
+    """A slug whose item left the public site: a copy kept under it should go."""
+
+    url = SlugIdentityField(
+        "api:news-item-detail", help_text=_("The item's former address; it now answers 404.")
+    )
+    withdrawn_at = UtcDateTimeField(read_only=True, help_text=_("When it left; the sync order."))
+
+    class Meta:
+        model = Withdrawal
+        fields = ("url", "slug", "withdrawn_at")

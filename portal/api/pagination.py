@@ -165,3 +165,11 @@ class KeysetCursorPagination(BasePagination):
                 "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
             },
         ]
+
+
+class WithdrawalCursorPagination(KeysetCursorPagination):
+    """The same walk over withdrawals, by when each item left; their rows are a few bytes."""
+
+    key_field = "withdrawn_at"
+    page_size = 100
+    max_page_size = 1000

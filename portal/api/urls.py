@@ -9,7 +9,7 @@ from rest_framework import exceptions
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.routers import SimpleRouter
 
-from news.api import NewsItemSyncViewSet, NewsItemViewSet
+from news.api import NewsItemSyncViewSet, NewsItemViewSet, NewsWithdrawalViewSet
 from parks.api import (
     CooperationPlatformViewSet,
     IndustryViewSet,
@@ -47,6 +47,7 @@ router.register("platforms", CooperationPlatformViewSet, basename="platform")
 router.register("industries", IndustryViewSet, basename="industry")
 router.register("news", NewsItemViewSet, basename="news-item")
 router.register("sync/news", NewsItemSyncViewSet, basename="news-sync")
+router.register("sync/news/withdrawals", NewsWithdrawalViewSet, basename="news-withdrawal")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

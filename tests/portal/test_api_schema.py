@@ -17,6 +17,7 @@ ENDPOINTS = [
     "/api/v1/news/",
     "/api/v1/news/{slug}/",
     "/api/v1/sync/news/",
+    "/api/v1/sync/news/withdrawals/",
 ]
 
 
@@ -41,6 +42,19 @@ def test_schema_describes_news_filters(schema):
         expected | {"updated_since", "q", "ordering", "page", "page_size", "include_unpublished"}
         <= names
     )
+
+
+def test_schema_describes_withdrawals_as_a_cursor_walk(schema):
+    operation = schema["paths"]["/api/v1/sync/news/withdrawals/"]["get"]
+    reference = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    page = schema["components"]["schemas"][reference.rsplit("/", 1)[-1]]
+    entry = schema["components"]["schemas"]["Withdrawal"]
+
+    query = {p["name"] for p in operation["parameters"] if p["in"] == "query"}
+
+    assert query == {"cursor", "page_size"}
+    assert page["required"] == ["next", "has_more", "results"]
+    assert set(entry["properties"]) == {"url", "slug", "withdrawn_at"}
 
 
 def test_schema_describes_error_responses_everywhere(schema):
