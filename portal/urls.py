@@ -5,12 +5,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from portal.content_policy import with_inline_styles
 from portal.discovery import robots_txt
 from portal.health import healthz, readyz
 from portal.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path("admin/", with_inline_styles(admin.site.urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     # -- API routes (portal/api.py) --
     path("api/", include("portal.api.urls")),

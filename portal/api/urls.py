@@ -17,6 +17,7 @@ from parks.api import (
     ParkKeyFigureViewSet,
     ParkViewSet,
 )
+from portal.content_policy import allow_inline_styles
 
 app_name = "api"
 
@@ -53,6 +54,10 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file, so the CSP needs no inline script.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        allow_inline_styles(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
     re_path(r"^", not_found),
 ]

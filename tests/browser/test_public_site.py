@@ -98,3 +98,35 @@ def test_phone_layout_has_no_horizontal_scroll(live_server, page, site):
     page.goto(f"{live_server.url}/parks/cicp/")
 
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# Records what the page's Content-Security-Policy refused: an inline style the policy now forbids
+# would leave the page unstyled in that spot without any other sign.
+RECORD_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+def test_public_pages_break_nothing_under_a_policy_without_inline_styles(live_server, page, pages):
+    page.add_init_script(RECORD_VIOLATIONS)
+    for path in [*pages, "/search/?q=visit", "/missing/"]:
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("load")
+
+        assert page.evaluate("window.cspViolations") == [], path
+        policy = page.evaluate(
+            "fetch(location.href).then((r) => r.headers.get('content-security-policy'))"
+        )
+        assert "style-src 'self';" in policy, path
+
+
+def test_the_policy_reports_an_inline_style_when_one_slips_in(live_server, page, pages):
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(f"{live_server.url}/")
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color:red\">x</p>')")
+    page.wait_for_function("window.cspViolations.length > 0")
+
+    assert page.evaluate("window.cspViolations") == ["style-src-attr inline"]

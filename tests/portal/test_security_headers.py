@@ -163,3 +163,37 @@ def test_language_switch_never_redirects_off_site(client, target):
 def test_api_docs_page_needs_no_inline_script(client):
     page = client.get("/api/docs/").content.decode()
     assert "<script>" not in page.replace("<script src", "")
+
+
+def directive(response, name: str) -> str:
+    policy = response["Content-Security-Policy"]
+    return next(part.strip() for part in policy.split(";") if part.strip().startswith(name))
+
+
+@pytest.mark.parametrize("path", ["/", "/news/", "/parks/", "/search/?q=park", "/missing/"])
+def test_public_pages_forbid_inline_styles(client, path):
+    response = client.get(path)
+
+    assert directive(response, "style-src") == "style-src 'self'"
+
+
+@pytest.mark.parametrize(
+    ("path", "signed_in"),
+    [
+        ("/admin/login/", False),
+        ("/admin/", True),
+        ("/admin/news/newsitem/", True),
+        ("/api/docs/", False),
+    ],
+)
+def test_staff_tools_allow_inline_styles_but_never_inline_scripts(
+    client, staff_user, path, signed_in
+):
+    if signed_in:
+        client.force_login(staff_user)
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert directive(response, "style-src") == "style-src 'self' 'unsafe-inline'"
+    assert directive(response, "script-src") == "script-src 'self'"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
