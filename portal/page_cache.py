@@ -54,6 +54,7 @@ CACHED_VIEWS = frozenset(
         "api:park-figure-list",
         "api:news-item-list",
         "api:news-sync-list",
+        "api:news-withdrawal-list",
         "feeds:news-rss",
         "feeds:news-atom",
         "feeds:news-json",

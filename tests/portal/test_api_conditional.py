@@ -15,7 +15,15 @@ def item():
     return NewsItemFactory(slug="opening")
 
 
-@pytest.mark.parametrize("url", ["/api/v1/news/", "/api/v1/news/opening/", "/api/v1/sync/news/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/news/",
+        "/api/v1/news/opening/",
+        "/api/v1/sync/news/",
+        "/api/v1/sync/news/withdrawals/",
+    ],
+)
 def test_same_etag_answers_304_without_a_body(api_client, item, url):
     etag = api_client.get(url).headers["ETag"]
 

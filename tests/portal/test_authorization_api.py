@@ -28,6 +28,7 @@ def endpoints():
         ("/api/v1/news/", "/api/v1/news/matrix-news/", "news.newsitem"),
         ("/api/v1/parks/matrix-park/figures/", None, "parks.keyfigure"),
         ("/api/v1/sync/news/", None, "news.newsitem"),
+        ("/api/v1/sync/news/withdrawals/", None, "news.withdrawal"),
     ]
 
 

@@ -71,6 +71,7 @@ LISTINGS = [
     "/api/v1/figures/",
     "/api/v1/parks/open-park/figures/",
     "/api/v1/sync/news/",
+    "/api/v1/sync/news/withdrawals/",
     "/zh-hans/news/",
     "/he/parks/open-park/",
 ]

@@ -23,6 +23,7 @@ CACHED_PAGES = [
     ("news:item-list", {}),
     ("api:news-item-list", {}),
     ("api:news-sync-list", {}),
+    ("api:news-withdrawal-list", {}),
     ("feeds:news-json", {}),
 ]
 

@@ -56,6 +56,7 @@ PATHS = [
     "/api/v1/news/",
     "/api/v1/parks/",
     "/api/v1/sync/news/",
+    "/api/v1/sync/news/withdrawals/",
     "/feeds/news.json",
 ]
 
