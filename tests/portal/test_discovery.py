@@ -63,7 +63,8 @@ def test_sitemap_lastmod_is_the_items_last_change(client):
     entry = sitemap_entries(client)[f"{BASE}/news/opening/"]
 
     lastmod = dt.datetime.fromisoformat(entry.findtext("sm:lastmod", namespaces=NS))
-    assert lastmod.date() == item.updated_at.date()
+    # A date, in the site's time zone as Django's sitemap writes it (Asia/Shanghai, UTC+8).
+    assert lastmod.date() == timezone.localdate(item.updated_at)
 
 
 def test_sitemap_leaves_out_drafts_scheduled_items_and_unpublished_parks(client):

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -28,6 +29,8 @@ def make_content():
     KeyFigureFactory(park=park, value="1234.50")
     platform = PlatformFactory(park=park)
     item = NewsItemFactory(
+        # Below a millisecond: Django's own JSON encoder would cut it off.
+        published_at=dt.datetime(2026, 3, 1, 8, 0, 0, 412, tzinfo=dt.UTC),
         channel=ChannelFactory(),
         source_document=SourceDocumentFactory(raw_text="原文 — “quoted”\r\nline"),
         body="## Heading\n\nBody with ümlauts and 汉字.",
@@ -35,6 +38,7 @@ def make_content():
     item.parks.add(park)
     item.platforms.add(platform)
     NewsItemFactory(slug="retracted").delete()  # leaves a withdrawal for sync clients
+    return item
 
 
 def rows(path):
@@ -44,7 +48,7 @@ def rows(path):
 
 
 def test_export_into_a_fresh_database_and_export_again_gives_the_same_content(tmp_path):
-    make_content()
+    item_pk = make_content().pk
     first, second = tmp_path / "first.json", tmp_path / "second.json"
     call_command("export_content", first)
 
@@ -54,6 +58,7 @@ def test_export_into_a_fresh_database_and_export_again_gives_the_same_content(tm
     call_command("export_content", second)
 
     assert rows(second) == rows(first)
+    assert NewsItem.objects.get(pk=item_pk).published_at.microsecond == 412
     assert {row["model"] for row in rows(first)} >= {
         "parks.park",
         "parks.cooperationplatform",
