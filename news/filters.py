@@ -88,7 +88,7 @@ class NewsItemFilter(django_filters.FilterSet):
         fields = ("q", "park", "platform", "industry", "channel", "year", "month")
 
     def filter_q(self, queryset, name, value):
-        return filter_text(queryset, value, NEWS_SEARCH_FIELDS)
+        return filter_text(queryset, value, NEWS_SEARCH_FIELDS, rare_first=True)
 
 
 class NewsItemApiFilter(NewsItemFilter):

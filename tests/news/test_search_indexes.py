@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from news.filters import NEWS_SEARCH_FIELDS
 from news.models import NewsItem
-from news.search_indexes import news_search_indexes
+from news.search_indexes import news_bigram_indexes, news_search_indexes
 from portal.search import filter_text
 from tests.news.factories import NewsItemFactory
 
@@ -47,3 +48,109 @@ def test_unspaced_chinese_is_found_through_the_trigram_indexes():
 
     assert "news_search_title_trgm" in plan(items)
     assert [item.title for item in items] == ["中以常州创新园举办对接会"]
+
+
+def test_the_migration_built_the_bigram_indexes():
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, NewsItem._meta.db_table)
+    assert {index.name for index in news_bigram_indexes()} <= set(found)
+
+
+TEXTS = {
+    "title": "常州举办创新大会",
+    "lead": "Delegates met in 中以常州创新园.",
+    "body": "First paragraph.\n\nThe 常州 park hosted them.",
+    "spaced": "常 州 are two characters apart",
+    "reversed": "州常 is the wrong order",
+    "alone": "常 alone",
+}
+
+
+def test_a_two_character_chinese_term_reads_the_bigram_indexes_and_finds_it_anywhere():
+    for slug, text in TEXTS.items():
+        field = slug if slug in ("title", "lead") else "body"
+        NewsItemFactory(slug=slug, **{field: text})
+
+    items = filter_text(NewsItem.objects.all(), "常州", NEWS_SEARCH_FIELDS)
+
+    explained = plan(items)
+    assert "Seq Scan on news_newsitem" not in explained
+    for field in NEWS_SEARCH_FIELDS:
+        assert f"news_search_{field}_bigrams" in explained
+    assert sorted(item.slug for item in items) == ["body", "lead", "title"]
+
+
+def test_bigram_matching_agrees_with_substring_matching():
+    texts = [
+        "常州",
+        "中以常州创新园",
+        "常州abc",
+        "abc常州",
+        "常",
+        "州常州",
+        "東京",
+        "서울시",
+        "かな",
+    ]
+    for n, text in enumerate(texts):
+        NewsItemFactory(slug=f"t{n}", body=text)
+
+    for term in ["常州", "州常", "東京", "서울", "かな", "创新"]:
+        found = filter_text(NewsItem.objects.all(), term, NEWS_SEARCH_FIELDS)
+        assert sorted(item.body for item in found) == sorted(t for t in texts if term in t), term
+
+
+def test_terms_of_two_cjk_characters_combine_with_other_terms():
+    NewsItemFactory(slug="both", body="常州 robotics fair")
+    NewsItemFactory(slug="one", body="常州 textile fair")
+
+    found = filter_text(NewsItem.objects.all(), "常州 robotics", NEWS_SEARCH_FIELDS)
+
+    assert [item.slug for item in found] == ["both"]
+
+
+def scan_settings() -> tuple[str, str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+        )
+        return cursor.fetchone()
+
+
+@pytest.mark.parametrize("query", ["robotics", "常州", "常州创新园", "nothing-matches-this"])
+def test_rare_terms_are_kept_by_id_with_the_same_result(query):
+    NewsItemFactory(slug="robotics", title="Robotics fair", body="Industrial robotics.")
+    NewsItemFactory(slug="changzhou", body="中以常州创新园 opened a lab.")
+    NewsItemFactory(slug="other", body="A textile fair.")
+    everything = NewsItem.objects.all()
+
+    plain = sorted(item.slug for item in filter_text(everything, query, NEWS_SEARCH_FIELDS))
+    by_id = filter_text(everything, query, NEWS_SEARCH_FIELDS, rare_first=True)
+    with CaptureQueriesContext(connection) as listed:
+        found = sorted(item.slug for item in by_id)
+
+    assert found == plain
+    listing_sql = " ".join(query["sql"] for query in listed.captured_queries)
+    assert "to_tsvector" not in listing_sql and "parkwire_cjk_bigrams" not in listing_sql
+    assert scan_settings() == ("on", "on")  # the probe's planner settings did not leak
+
+
+def test_a_common_term_keeps_the_text_condition(monkeypatch):
+    monkeypatch.setattr("portal.search.RARE_MATCHES", 2)
+    NewsItemFactory.create_batch(3, body="Common words in the incubator.")
+    NewsItemFactory(body="Something else.")
+
+    found = filter_text(NewsItem.objects.all(), "incubator", NEWS_SEARCH_FIELDS, rare_first=True)
+
+    assert "to_tsvector" in str(found.query)
+    assert len(found) == 3
+    assert scan_settings() == ("on", "on")
+
+
+def test_the_news_listing_filters_a_rare_word_through_the_indexes(client):
+    NewsItemFactory(slug="robotics", title="Robotics fair")
+    NewsItemFactory(slug="textiles", title="Textile fair")
+
+    response = client.get("/news/", {"q": "robotics"})
+
+    assert [item.slug for item in response.context["page_obj"]] == ["robotics"]

@@ -106,8 +106,9 @@ def test_search_query_count_does_not_grow(client, django_assert_max_num_queries)
         for _ in range(10):
             NewsItemFactory(title="Innovation news").parks.add(park)
 
-    # + 4 on PostgreSQL: the savepoint and the SET LOCALs of the news search's time limit.
-    with django_assert_max_num_queries(12 if connection.vendor == "sqlite" else 16):
+    # + 9 on PostgreSQL: the savepoint and SET LOCALs of the news search's time limit (4), and
+    # the rare-term probe that reads the matching ids with its own (5; portal/search.py).
+    with django_assert_max_num_queries(12 if connection.vendor == "sqlite" else 21):
         response = client.get(URL, {"q": "innovation"})
 
     assert response.status_code == 200
