@@ -33,7 +33,8 @@ CJK_PAIR = re.compile("[{}]{{2}}".format("".join(f"{chr(a)}-{chr(b)}" for a, b i
 BIGRAMS = "cjk_bigrams_"
 # Up to this many matches a term is rare, and its rows are found through the search indexes
 # alone. Left to itself, PostgreSQL walked the publication-time index and tested each row,
-# computing its body's search document: 28 s at 100,000 items for a word that matches nothing.
+# computing its body's search document: a news listing for a word in 100 of 100,000 bodies
+# took 30 s.
 RARE_MATCHES = 1000
 
 
