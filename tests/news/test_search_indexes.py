@@ -154,3 +154,31 @@ def test_the_news_listing_filters_a_rare_word_through_the_indexes(client):
     response = client.get("/news/", {"q": "robotics"})
 
     assert [item.slug for item in response.context["page_obj"]] == ["robotics"]
+
+
+@pytest.mark.parametrize("query", ["园", "zq"])
+def test_terms_no_index_serves_skip_the_probe(query):
+    NewsItemFactory(body="公园 and a zq code")
+
+    with CaptureQueriesContext(connection) as probed:
+        found = filter_text(NewsItem.objects.all(), query, NEWS_SEARCH_FIELDS, rare_first=True)
+
+    assert not probed.captured_queries  # the probe would read every row through no index
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"), [("园", ["park"]), ("zq", ["code"]), ("go", ["go"])]
+)
+def test_short_terms_read_the_full_text_index_once_not_every_document(query, expected):
+    NewsItemFactory(slug="park", body="中以常州创新园")
+    NewsItemFactory(slug="code", title="The ZQ-7 sensor")
+    NewsItemFactory(slug="go", lead="Delegates go home.")
+    NewsItemFactory(slug="none", body="Nothing of the kind.")
+
+    found = filter_text(NewsItem.objects.all(), query, NEWS_SEARCH_FIELDS)
+
+    assert sorted(item.slug for item in found) == expected
+    where = str(found.query).split(" WHERE ", 1)[1]
+    subquery = where.index(" IN (SELECT")
+    assert "to_tsvector" not in where[:subquery]  # the document is only built inside it
