@@ -113,7 +113,6 @@ class NewsWithdrawalViewSet(ConditionalGetMixin, mixins.ListModelMixin, viewsets
     serializer_class = WithdrawalSerializer
     pagination_class = WithdrawalCursorPagination
     last_modified_field = "withdrawn_at"
-    filter_backends = []
 
     def get_queryset(self):
         return withdrawn_news()

@@ -149,7 +149,9 @@ def test_resuming_from_next_returns_only_later_withdrawals(api_client, publisher
     assert slugs == [item.slug for item in items]
 
 
-@pytest.mark.parametrize("query", ["cursor=not-a-cursor", "page_size=0", "page_size=x"])
+@pytest.mark.parametrize(
+    "query", ["cursor=not-a-cursor", "page_size=0", "page_size=x", "ordering=slug", "page=2"]
+)
 def test_bad_parameters_answer_400(api_client, query):
     assert api_client.get(f"{WITHDRAWALS_URL}?{query}").status_code == 400
 
