@@ -54,10 +54,10 @@ def remove_news_search_indexes(apps, schema_editor) -> None:
     _for_each_index(apps, schema_editor, schema_editor.remove_index)
 
 
-def _for_each_index(apps, schema_editor, change) -> None:
+def _for_each_index(apps, schema_editor, change, indexes=news_search_indexes) -> None:
     if schema_editor.connection.vendor == "postgresql":
         model = apps.get_model("news", "NewsItem")
-        for index in news_search_indexes():
+        for index in indexes():
             change(model, index)
 
 
@@ -72,14 +72,10 @@ def news_bigram_indexes() -> list[GinIndex]:
 def add_bigram_indexes(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(CREATE_BIGRAMS_FUNCTION)
-        model = apps.get_model("news", "NewsItem")
-        for index in news_bigram_indexes():
-            schema_editor.add_index(model, index)
+    _for_each_index(apps, schema_editor, schema_editor.add_index, news_bigram_indexes)
 
 
 def remove_bigram_indexes(apps, schema_editor) -> None:
+    _for_each_index(apps, schema_editor, schema_editor.remove_index, news_bigram_indexes)
     if schema_editor.connection.vendor == "postgresql":
-        model = apps.get_model("news", "NewsItem")
-        for index in news_bigram_indexes():
-            schema_editor.remove_index(model, index)
         schema_editor.execute(DROP_BIGRAMS_FUNCTION)
