@@ -132,13 +132,17 @@ def _all_ids_if_few(matching: QuerySet, *, limit: int) -> list[int] | None:
     Only bitmap index scans are allowed for this one query, so it reads at most `limit` + 1
     matching rows whatever the planner estimates.
     """
-    scans = (
-        "SELECT set_config('enable_seqscan', %s, true), set_config('enable_indexscan', %s, true)"
-    )
+    scans = ["enable_seqscan", "enable_indexscan"]
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(scans, ["off", "off"])  # undone by the savepoint's rollback on error
+        # Undone by the savepoint's rollback on error; otherwise back to the configured values.
+        cursor.execute(
+            "SELECT set_config(name, 'off', true) FROM pg_settings WHERE name = ANY(%s)", [scans]
+        )
         ids = list(matching.order_by().values_list("pk", flat=True)[: limit + 1])
-        cursor.execute(scans, ["on", "on"])
+        cursor.execute(
+            "SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = ANY(%s)",
+            [scans],
+        )
     return ids if len(ids) <= limit else None
 
 
