@@ -25,9 +25,22 @@ park innovation cooperation enterprise investment research incubator medical dev
 talent technology transfer startup venture fund laboratory exhibition delegation agreement
 signing ceremony forum summit accelerator industrial cluster manufacturing intelligent robotics
 semiconductor water agriculture cleantech digital health platform partner university academy
-district government export import supply chain
+district government export import supply chain AI 5G of in to a the and for with
 """
 WORDS = VOCABULARY.split()
+# Park news is often Chinese, unspaced: one item in ten carries a paragraph of these, so searches
+# for Chinese words (and their indexes on PostgreSQL) meet Chinese text in the benchmark too.
+CHINESE_SENTENCES = (
+    "中以常州创新园举办中以创新合作对接会。",
+    "以色列医疗器械企业落户园区。",
+    "中瑞（常州）国际产业园签约新项目。",
+    "园区新增高新技术企业十二家。",
+    "人工智能与5G应用示范项目在园区启动。",
+    "常州市代表团访问以色列特拉维夫。",
+    "中以创新中心举行AI医疗论坛。",
+    "江苏省科技厅领导调研创新平台。",
+)
+CHINESE_SHARE = 0.1
 COUNTRIES = {
     "IL": "Israel",
     "CH": "Switzerland",
@@ -84,12 +97,19 @@ class _References:
 
 
 def _text(rng: random.Random, words: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize()
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[:1].upper() + text[1:]  # not capitalize(): it would lower-case "AI"
+
+
+def _chinese(rng: random.Random) -> str:
+    return "".join(rng.sample(CHINESE_SENTENCES, 3))
 
 
 def _body(rng: random.Random) -> str:
     """Return 2–4 KB of Markdown: paragraphs up to a random length, a sub-heading midway."""
     target = rng.randint(2_300, 4_000)
+    chinese = _chinese(rng) if rng.random() < CHINESE_SHARE else ""
+    target = min(target, 4_000 - len(chinese.encode()))
     paragraphs: list[str] = []
     length = 0
     while True:
@@ -99,6 +119,8 @@ def _body(rng: random.Random) -> str:
         paragraphs.append(paragraph)
         length += len(paragraph) + 2
     paragraphs.insert(len(paragraphs) // 2, f"## {_text(rng, 4)}")
+    if chinese:
+        paragraphs.append(chinese)
     return "\n\n".join(paragraphs)
 
 

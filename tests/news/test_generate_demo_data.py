@@ -41,6 +41,16 @@ def test_items_look_like_real_news():
     assert max(dates) - min(dates) > dt.timedelta(days=365 * 5), "spread over ten years"
 
 
+def test_some_bodies_carry_chinese_text_and_short_words_keep_their_case():
+    generate(news=200)
+    bodies = list(NewsItem.objects.values_list("body", flat=True))
+
+    chinese = [body for body in bodies if "。" in body]
+    assert 5 <= len(chinese) <= 40, "about one item in ten"
+    assert all(2_048 <= len(body.encode()) <= 4_096 for body in chinese)
+    assert any(" AI " in body for body in bodies)
+
+
 def test_a_second_run_is_refused_and_adds_nothing():
     generate()
 
