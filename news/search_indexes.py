@@ -5,33 +5,43 @@ full text (`search_document(…) @@ query`); at 100,000 items, computing both fo
 about 19 s for a word that matches nothing. Trigram GIN indexes on the upper-cased columns
 serve the substring matches, and a GIN index on the weighted document serves full text. Both
 must be built from the very expressions the queries use, so they are built from the same code.
-Trigrams cannot serve a term of two characters, and two CJK characters are the commonest
-Chinese word (常州 read every body, over the 3 s search budget); bigram indexes on each column's
-pairs of adjacent CJK characters serve those (portal.search.CjkBigrams; migration 0009).
+Trigrams cannot serve a term of one or two characters, and one or two CJK characters are the
+commonest Chinese words (常州 read every body, over the 3 s search budget), as AI and 5G are
+common English ones; an index on each column's short search keys serves those
+(portal.search.SearchKeys; migration 0010, which replaced 0009's CJK-pair indexes).
 SQLite has no such indexes; there a search reads the table (about 0.6 s at 100,000 items).
 """
+
+from string import ascii_lowercase, ascii_uppercase
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db.models import TextField
 from django.db.models.functions import Cast, Upper
 
 from news.filters import NEWS_SEARCH_FIELDS
-from portal.search import CJK_RANGES, CjkBigrams, search_document
+from portal.search import CJK_RANGES, SearchKeys, search_document
 
-# Pairs within each run of CJK characters: a text without CJK costs one regular-expression pass.
-# COST 1000 (ten times the default) tells the planner that testing it row by row is dear: priced
-# as cheap, PostgreSQL walked the publication-time index for a term in 5 % of 100,000 items
-# and ran past the search's 3 s budget; priced so, it reads the index (0.7 s with the ranking).
+# One regular-expression pass for the CJK runs and one split for the words. COST 1000 (ten
+# times the default) tells the planner that testing it row by row is dear: priced as cheap,
+# PostgreSQL walked the publication-time index for a term in 5 % of 100,000 items and ran past
+# the search's 3 s budget; priced so, it reads the index (0.7 s with the ranking). Upper-cased
+# with translate(), not upper(), so the keys do not depend on the database's locale.
 CJK_CLASS = "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in CJK_RANGES)
-CREATE_BIGRAMS_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION {CjkBigrams.function}(value text) RETURNS text[]
+CREATE_KEYS_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {SearchKeys.function}(value text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
-  SELECT coalesce(array_agg(DISTINCT substr(run[1], i, 2)), '{{}}')
-  FROM regexp_matches(value, '[{CJK_CLASS}]{{2,}}', 'g') AS run,
-       generate_series(1, char_length(run[1]) - 1) AS i
+  SELECT coalesce(array_agg(DISTINCT key), '{{}}') FROM (
+    SELECT substr(run[1], i, width) AS key
+    FROM regexp_matches(value, '[{CJK_CLASS}]+', 'g') AS run,
+         generate_series(1, char_length(run[1])) AS i, (VALUES (1), (2)) AS widths(width)
+    UNION ALL
+    SELECT translate(word, '{ascii_lowercase}', '{ascii_uppercase}')
+    FROM regexp_split_to_table(value, '[^A-Za-z0-9]+') AS word
+    WHERE char_length(word) BETWEEN 1 AND 2
+  ) AS keys
 $$
 """
-DROP_BIGRAMS_FUNCTION = f"DROP FUNCTION IF EXISTS {CjkBigrams.function}(text)"
+DROP_KEYS_FUNCTION = f"DROP FUNCTION IF EXISTS {SearchKeys.function}(text)"
 
 
 def news_search_indexes() -> list[GinIndex]:
@@ -61,21 +71,21 @@ def _for_each_index(apps, schema_editor, change, indexes=news_search_indexes) ->
             change(model, index)
 
 
-def news_bigram_indexes() -> list[GinIndex]:
-    """Return one index per searched column over its pairs of adjacent CJK characters."""
+def news_key_indexes() -> list[GinIndex]:
+    """Return one index per searched column over its short search keys."""
     return [
-        GinIndex(CjkBigrams(field), name=f"news_search_{field}_bigrams")
+        GinIndex(SearchKeys(field), name=f"news_search_{field}_keys")
         for field in NEWS_SEARCH_FIELDS
     ]
 
 
-def add_bigram_indexes(apps, schema_editor) -> None:
+def add_key_indexes(apps, schema_editor) -> None:
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE_BIGRAMS_FUNCTION)
-    _for_each_index(apps, schema_editor, schema_editor.add_index, news_bigram_indexes)
+        schema_editor.execute(CREATE_KEYS_FUNCTION)
+    _for_each_index(apps, schema_editor, schema_editor.add_index, news_key_indexes)
 
 
-def remove_bigram_indexes(apps, schema_editor) -> None:
-    _for_each_index(apps, schema_editor, schema_editor.remove_index, news_bigram_indexes)
+def remove_key_indexes(apps, schema_editor) -> None:
+    _for_each_index(apps, schema_editor, schema_editor.remove_index, news_key_indexes)
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_BIGRAMS_FUNCTION)
+        schema_editor.execute(DROP_KEYS_FUNCTION)

@@ -76,6 +76,15 @@ def test_filters_by_text_in_title_lead_or_body(client):
     ]
 
 
+def test_a_short_word_filters_as_a_whole_word_and_a_chinese_character_as_itself(client):
+    NewsItemFactory(title="AI-driven diagnostics")
+    NewsItemFactory(title="Officials said so", body="In Taiwan.")
+    NewsItemFactory(title="中以常州创新园", lead="A park.")
+
+    assert titles(client.get(URL, {"q": "ai"})) == ["AI-driven diagnostics"]
+    assert titles(client.get(URL, {"q": "园"})) == ["中以常州创新园"]
+
+
 def test_filters_combine(client):
     park = ParkFactory(slug="cicp")
     for title, year in [("CICP 2019", 2019), ("CICP 2020", 2020)]:

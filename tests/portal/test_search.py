@@ -37,6 +37,25 @@ def test_finds_an_unspaced_chinese_phrase_inside_text(client):
     assert found(response, "news") == ["园区新闻"]
 
 
+def test_a_short_word_is_found_as_a_whole_word(client):
+    NewsItemFactory(title="AI-driven diagnostics", body="Text.")
+    NewsItemFactory(title="论坛", body="中以创新中心举行AI医疗论坛。")
+    NewsItemFactory(title="Clinics", body="Artificial intelligence (ai) in clinics.")
+    NewsItemFactory(title="Officials said so", body="In Taiwan, by mail and air.")
+
+    titles = found(client.get(URL, {"q": "AI"}), "news")
+
+    assert titles[0] == "AI-driven diagnostics"  # the title ranks first, as for long words
+    assert sorted(titles) == ["AI-driven diagnostics", "Clinics", "论坛"]
+
+
+def test_a_single_chinese_character_is_found_inside_text(client):
+    NewsItemFactory(title="园区新闻", body="江苏省常州市。")
+    NewsItemFactory(title="其他新闻", body="上海的创新中心。")
+
+    assert found(client.get(URL, {"q": "园"}), "news") == ["园区新闻"]
+
+
 def test_title_matches_rank_above_body_matches(client):
     NewsItemFactory(title="Unrelated heading", body="Mentions robotics once.")
     NewsItemFactory(title="Robotics week opens", body="Text.")
