@@ -8,7 +8,9 @@ publication time alone would slip backdated items behind cursors already handed 
 
 An item that leaves the public site (unpublished, archived, rescheduled, renamed, deleted) stops
 appearing there; its old slug appears in the withdrawals endpoint instead, in the order it left,
-for as long as no public item holds that slug again (news/withdrawals.py records them).
+for as long as no public item holds that slug again (news/withdrawals.py records them). An item
+that leaves a park, platform, industry or channel leaves the sync list narrowed to it; the
+withdrawals narrowed the same way name it, until it is back.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,9 +18,8 @@ from django.db.models import QuerySet
 from rest_framework import exceptions, mixins, viewsets
 
 from news import workflow
-from news.filters import NewsItemApiFilter, NewsItemSyncFilter
-from news.models import NewsItem
-from news.selectors import withdrawn_news
+from news.filters import NewsItemApiFilter, NewsItemSyncFilter, WithdrawalFilter
+from news.models import NewsItem, Withdrawal
 from news.serializers import (
     NewsItemListSerializer,
     NewsItemSerializer,
@@ -107,12 +108,15 @@ class NewsWithdrawalViewSet(ConditionalGetMixin, mixins.ListModelMixin, viewsets
     """Slugs of items that left the public site, in the order they left: drop these copies.
 
     Walk it like the sync list and resume from `next`. A slug that a public item holds again
-    is left out: that item is in the sync list, changed after it left.
+    is left out: that item is in the sync list, changed after it left. Narrowed like the sync
+    list (`?park=…`), it also names public items that left that park, platform, industry or
+    channel, until they are back in it.
     """
 
     serializer_class = WithdrawalSerializer
+    filterset_class = WithdrawalFilter
     pagination_class = WithdrawalCursorPagination
     last_modified_field = "withdrawn_at"
 
     def get_queryset(self):
-        return withdrawn_news()
+        return Withdrawal.objects.all()  # WithdrawalFilter keeps those that apply

@@ -1,5 +1,7 @@
 """Filters for published news, shared by the news pages and the API."""
 
+from copy import deepcopy
+
 import django_filters
 from django import forms
 from django.utils import timezone
@@ -7,7 +9,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from news.models import Channel, NewsItem
+from news.models import Channel, NewsItem, Withdrawal
+from news.withdrawals import applying_to
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
 from portal.search import MAX_QUERY_LENGTH, filter_text
@@ -130,3 +133,20 @@ class NewsItemSyncFilter(NewsItemFilter):
 
     class Meta(NewsItemFilter.Meta):
         fields = ("park", "platform", "industry", "channel")
+
+
+class WithdrawalFilter(NewsItemSyncFilter):
+    """The sync list's narrowing, for its withdrawals: a narrowed copy also drops what left it."""
+
+    # Described as slugs: a withdrawal has no park field for the schema to take a type from.
+    park, platform, industry, channel = (
+        extend_schema_field({"type": "string"})(deepcopy(NewsItemSyncFilter.base_filters[name]))
+        for name in NewsItemSyncFilter.Meta.fields
+    )
+
+    class Meta(NewsItemSyncFilter.Meta):
+        model = Withdrawal
+
+    def filter_queryset(self, queryset):
+        scopes = {name: value.slug for name, value in self.form.cleaned_data.items() if value}
+        return queryset.filter(applying_to(**scopes))

@@ -294,10 +294,23 @@ class Withdrawal(models.Model):
 
     Written by news/withdrawals.py when a public item is unpublished, archived, rescheduled,
     renamed or deleted; never for an item that was not public, so a draft's slug never leaks.
+    A scoped withdrawal says a public item left one park, platform, industry or channel: only
+    copies narrowed to it drop the item.
     """
+
+    class Scope(models.TextChoices):
+        SITE = "", _("the public site")
+        PARK = "park", _("park")
+        PLATFORM = "platform", _("platform")
+        INDUSTRY = "industry", _("industry")
+        CHANNEL = "channel", _("channel")
 
     slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), default=timezone.now)
+    scope = models.CharField(_("left"), max_length=10, choices=Scope, blank=True, default="")
+    scope_slug = models.SlugField(
+        _("slug of what it left"), max_length=255, allow_unicode=True, blank=True, default=""
+    )
 
     class Meta:
         ordering = ["withdrawn_at", "id"]

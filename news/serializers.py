@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from news.models import Channel, NewsItem, Withdrawal
@@ -149,7 +150,19 @@ class WithdrawalSerializer(serializers.ModelSerializer):
         "api:news-item-detail", help_text=_("The item's former address; it now answers 404.")
     )
     withdrawn_at = UtcDateTimeField(read_only=True, help_text=_("When it left; the sync order."))
+    left = serializers.SerializerMethodField(
+        help_text=_(
+            "What it left: null for the public site, or the park, platform, industry or channel "
+            'it is no longer in, such as {"park": "cicp"}, for copies narrowed to it.'
+        )
+    )
 
     class Meta:
         model = Withdrawal
-        fields = ("url", "slug", "withdrawn_at")
+        fields = ("url", "slug", "withdrawn_at", "left")
+
+    @extend_schema_field(
+        {"type": "object", "nullable": True, "additionalProperties": {"type": "string"}}
+    )
+    def get_left(self, withdrawal: Withdrawal) -> dict[str, str] | None:
+        return {withdrawal.scope: withdrawal.scope_slug} if withdrawal.scope else None

@@ -7,7 +7,9 @@ from django.urls import reverse
 
 from news import workflow
 from news.models import NewsItem, Withdrawal
-from tests.news.factories import NewsItemFactory
+from parks.models import Park
+from tests.news.factories import ChannelFactory, NewsItemFactory
+from tests.parks.factories import IndustryFactory, ParkFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +39,7 @@ def test_an_unpublished_item_is_listed_with_its_former_address_and_time(
             "url": "http://testserver/api/v1/news/retracted/",
             "slug": "retracted",
             "withdrawn_at": "2026-03-01T08:00:00Z",
+            "left": None,
         }
     ]
     assert api_client.get("/api/v1/news/retracted/").status_code == 404
@@ -173,3 +176,113 @@ def test_withdrawal_pages_cost_the_same_queries_however_many_there_are(
 def test_writes_are_refused(api_client, staff_user):
     api_client.force_authenticate(staff_user)
     assert api_client.post(WITHDRAWALS_URL, {"slug": "x"}, format="json").status_code == 405
+
+
+LINKS = {
+    "park": ("parks", ParkFactory),
+    "platform": ("platforms", PlatformFactory),
+    "industry": ("industries", IndustryFactory),
+}
+
+
+def narrowed(api_client, **scope) -> list[dict]:
+    response = api_client.get(WITHDRAWALS_URL, scope)
+    assert response.status_code == 200
+    return [{"slug": entry["slug"], "left": entry["left"]} for entry in response.json()["results"]]
+
+
+def synced(api_client, **scope) -> list[str]:
+    return [entry["slug"] for entry in api_client.get(SYNC_URL, scope).json()["results"]]
+
+
+@pytest.mark.parametrize("scope", LINKS)
+def test_an_item_that_loses_a_link_is_withdrawn_from_copies_narrowed_to_it(api_client, scope):
+    relation, factory = LINKS[scope]
+    kept, lost = factory(slug="kept"), factory(slug="lost")
+    item = NewsItemFactory(slug="moved")
+    getattr(item, relation).set([kept, lost])
+
+    getattr(item, relation).remove(lost)
+
+    assert synced(api_client, **{scope: "lost"}) == []
+    assert narrowed(api_client, **{scope: "lost"}) == [{"slug": "moved", "left": {scope: "lost"}}]
+    assert narrowed(api_client, **{scope: "kept"}) == []
+    assert narrowed(api_client) == []  # a full copy keeps it
+
+
+def test_links_cleared_from_the_park_side_withdraw_each_public_item(api_client):
+    park = ParkFactory(slug="cicp")
+    public, draft = NewsItemFactory(slug="public"), NewsItemFactory(slug="draft", status="draft")
+    park.news_items.set([public, draft])
+
+    park.news_items.clear()
+
+    assert narrowed(api_client, park="cicp") == [{"slug": "public", "left": {"park": "cicp"}}]
+
+
+def test_an_api_edit_of_the_parks_withdraws_the_item_from_the_park_it_left(api_client, staff_user):
+    ParkFactory(slug="cicp"), ParkFactory(slug="sino-swiss")
+    item = NewsItemFactory(slug="moved")
+    item.parks.set(Park.objects.all())
+    api_client.force_authenticate(staff_user)
+
+    response = api_client.patch(
+        "/api/v1/news/moved/", {"park_slugs": ["sino-swiss"]}, format="json"
+    )
+    api_client.force_authenticate(None)
+
+    assert response.status_code == 200
+    assert narrowed(api_client, park="cicp") == [{"slug": "moved", "left": {"park": "cicp"}}]
+    assert narrowed(api_client, park="sino-swiss") == []
+
+
+def test_a_change_of_channel_withdraws_the_item_from_the_old_channel(api_client):
+    old, new = ChannelFactory(slug="events"), ChannelFactory(slug="policy")
+    item = NewsItemFactory(slug="moved", channel=old)
+
+    item.channel = new
+    item.save()
+
+    assert narrowed(api_client, channel="events") == [
+        {"slug": "moved", "left": {"channel": "events"}}
+    ]
+    assert narrowed(api_client, channel="policy") == []
+    assert synced(api_client, channel="policy") == ["moved"]
+
+
+def test_an_item_back_in_the_scope_it_left_is_no_longer_withdrawn_from_it(api_client):
+    park = ParkFactory(slug="cicp")
+    item = NewsItemFactory(slug="moved")
+    item.parks.add(park)
+    item.parks.remove(park)
+
+    item.parks.add(park)
+    item.save()  # as the admin and the API do: the sync list sends it again
+
+    assert narrowed(api_client, park="cicp") == []
+    assert synced(api_client, park="cicp") == ["moved"]
+
+
+def test_a_narrowed_copy_also_gets_withdrawals_from_the_whole_site(api_client, publisher):
+    park = ParkFactory(slug="cicp")
+    elsewhere = ParkFactory(slug="elsewhere")
+    item = NewsItemFactory(slug="retracted")
+    item.parks.add(elsewhere)
+
+    workflow.unpublish([item], user=publisher)
+
+    assert narrowed(api_client, park=park.slug) == [{"slug": "retracted", "left": None}]
+
+
+def test_unlinking_a_draft_leaves_no_trace(api_client):
+    park = ParkFactory(slug="cicp")
+    draft = NewsItemFactory(slug="secret-draft", status="draft")
+    draft.parks.add(park)
+
+    draft.parks.remove(park)
+
+    assert not Withdrawal.objects.exists()
+
+
+def test_an_unknown_scope_answers_400(api_client):
+    assert api_client.get(WITHDRAWALS_URL, {"park": "no-such-park"}).status_code == 400

@@ -52,9 +52,10 @@ def test_schema_describes_withdrawals_as_a_cursor_walk(schema):
 
     query = {p["name"] for p in operation["parameters"] if p["in"] == "query"}
 
-    assert query == {"cursor", "page_size"}
+    assert query == {"cursor", "page_size", "park", "platform", "industry", "channel"}
     assert page["required"] == ["next", "has_more", "results"]
-    assert set(entry["properties"]) == {"url", "slug", "withdrawn_at"}
+    assert set(entry["properties"]) == {"url", "slug", "withdrawn_at", "left"}
+    assert entry["properties"]["left"]["nullable"] is True
 
 
 def test_schema_describes_error_responses_everywhere(schema):
