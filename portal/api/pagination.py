@@ -4,6 +4,12 @@ The cursor endpoint orders by a unique key, (a timestamp, id), and resumes stric
 last key a client saw, so every page costs the same and items published meanwhile never shift
 what comes next. The view chooses the timestamp; see news/api.py for why it is not just the
 publication time.
+
+A row is stamped when it is written and seen when its transaction commits, so a row stamped a
+moment before another can become visible after a client has read past the later one. The cursor
+handed out therefore never passes the last SYNC_SETTLE_SECONDS: the next walk reads those rows
+again, with any that committed late. A copy applies them as updates, so seeing a row twice is
+harmless; missing one would leave the copy wrong for good.
 """
 
 import base64
@@ -11,6 +17,7 @@ import binascii
 import datetime as dt
 from functools import partial
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +89,11 @@ class KeysetCursorPagination(BasePagination):
         self.has_more = len(rows) > (size or self.page_size)
         rows = rows[: size or self.page_size]
         self.position = (getattr(rows[-1], self.key_field), rows[-1].pk) if rows else position
+        settled = timezone.now() - dt.timedelta(seconds=settings.SYNC_SETTLE_SECONDS)
+        if self.position is not None and self.position[0] > settled:
+            # Stop the cursor short of what may still be settling; the walk ends here for now
+            # (from a full page of recent rows, following `next` would return the same page).
+            self.position, self.has_more = (settled, 0), False
         return rows
 
     def after(self, queryset, position):

@@ -184,6 +184,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # PAGE_CACHE=off serves every page from the database (benchmarks); the TTL is an upper bound.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Sync cursors stop this far short of now, past the longest write transaction (api/pagination.py).
+SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "60"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # dumpdata and export_content keep times to the microsecond (portal/precise_json.py).

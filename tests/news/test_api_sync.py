@@ -11,6 +11,12 @@ SYNC_URL = "/api/v1/sync/news/"
 T0 = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
 
 
+@pytest.fixture(autouse=True)
+def rows_settle_at_once(settings):
+    """The walk's mechanics, with no settling window; the window has tests of its own."""
+    settings.SYNC_SETTLE_SECONDS = 0
+
+
 def next_page(api_client, url):
     response = api_client.get(url)
     assert response.status_code == 200
@@ -127,3 +133,53 @@ def test_sync_pages_cost_the_same_queries_wherever_they_are(
         second = api_client.get(first["next"]).json()
 
     assert len(second["results"]) == 10
+
+
+def test_a_row_that_commits_late_with_an_earlier_stamp_is_still_delivered(
+    api_client, time_machine, settings
+):
+    """A write stamped at T that commits after a client read a row stamped T + 1 s."""
+    settings.SYNC_SETTLE_SECONDS = 60
+    time_machine.move_to(T0 + dt.timedelta(seconds=1), tick=False)
+    NewsItemFactory(slug="committed-first", published_at=T0 - dt.timedelta(days=1))
+    time_machine.move_to(T0 + dt.timedelta(seconds=2), tick=False)
+    seen, resume = walk(api_client, SYNC_URL)
+    time_machine.move_to(T0, tick=False)
+    NewsItemFactory(slug="committed-late", published_at=T0 - dt.timedelta(days=1))
+
+    time_machine.move_to(T0 + dt.timedelta(seconds=90), tick=False)
+    again, _ = walk(api_client, resume)
+
+    assert seen == ["committed-first"]
+    assert again == ["committed-late", "committed-first"]  # the earlier stamp comes first
+
+
+def test_the_cursor_stops_short_of_the_settling_window(api_client, time_machine, settings):
+    settings.SYNC_SETTLE_SECONDS = 60
+    time_machine.move_to(T0, tick=False)
+    NewsItemFactory(slug="settled", published_at=T0 - dt.timedelta(days=1))
+    time_machine.move_to(T0 + dt.timedelta(minutes=5), tick=False)
+    NewsItemFactory(slug="recent", published_at=T0 - dt.timedelta(days=1))
+    time_machine.move_to(T0 + dt.timedelta(minutes=5, seconds=10), tick=False)
+
+    page = next_page(api_client, SYNC_URL)
+    repeat = next_page(api_client, page["next"])
+
+    assert [item["slug"] for item in page["results"]] == ["settled", "recent"]
+    assert page["has_more"] is False
+    assert [item["slug"] for item in repeat["results"]] == ["recent"]  # until it has settled
+
+
+def test_a_full_page_of_recent_rows_ends_the_walk_instead_of_repeating(
+    api_client, time_machine, settings
+):
+    settings.SYNC_SETTLE_SECONDS = 60
+    time_machine.move_to(T0, tick=False)
+    NewsItemFactory.create_batch(3, published_at=T0 - dt.timedelta(days=1))
+
+    first = next_page(api_client, f"{SYNC_URL}?page_size=2")
+    time_machine.move_to(T0 + dt.timedelta(seconds=61), tick=False)
+    seen, _ = walk(api_client, first["next"])
+
+    assert first["has_more"] is False  # its `next` would give the same page again
+    assert len(seen) == 3  # once settled, the walk goes on from before them

@@ -19,6 +19,12 @@ T0 = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
 Status = NewsItem.Status
 
 
+@pytest.fixture(autouse=True)
+def rows_settle_at_once(settings):
+    """The walk's mechanics, with no settling window; the window has tests of its own."""
+    settings.SYNC_SETTLE_SECONDS = 0
+
+
 def withdrawn(api_client, url=WITHDRAWALS_URL) -> list[str]:
     response = api_client.get(url)
     assert response.status_code == 200
