@@ -4,10 +4,11 @@ PostgreSQL's full-text search splits words on spaces, so a Chinese phrase such a
 is one token it rarely matches; every backend therefore also matches each query term as a substring.
 A word of one or two letters or digits (AI, 5G, EV) is matched as a whole word instead: as a
 substring, "AI" found every "said" and "Taiwan".
-On PostgreSQL, trigram indexes serve substrings of three characters or more; shorter terms, one
-or two CJK characters (园, 常州: the commonest lengths of a Chinese word) and short words, are
-matched through each text's short search keys instead, which GIN indexes serve
-(news/search_indexes.py).
+On PostgreSQL, trigram indexes serve substrings of three characters or more. Shorter terms, one
+or two CJK characters (园, 常州: the commonest lengths of a Chinese word) and short words, have
+indexes over each text's short search keys instead (news/search_indexes.py): a term in a few
+rows is found through them; one in many rows is tested row by row, which is cheaper than its
+keys.
 """
 
 import re
