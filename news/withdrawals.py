@@ -25,11 +25,9 @@ LINK_SCOPES = {
     "platforms": Withdrawal.Scope.PLATFORM,
     "industries": Withdrawal.Scope.INDUSTRY,
 }
-
+# How to find a public item still in each scope, by the scope's slug.
 SCOPE_LOOKUPS = {
-    Withdrawal.Scope.PARK: "parks__slug",
-    Withdrawal.Scope.PLATFORM: "platforms__slug",
-    Withdrawal.Scope.INDUSTRY: "industries__slug",
+    **{scope: f"{name}__slug" for name, scope in LINK_SCOPES.items()},
     Withdrawal.Scope.CHANNEL: "channel__slug",
 }
 

@@ -74,3 +74,9 @@ def media_root(settings, tmp_path):
     """Store uploads in a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def rows_settle_at_once(settings):
+    """Sync cursors with no settling window, for tests of the walk's mechanics."""
+    settings.SYNC_SETTLE_SECONDS = 0

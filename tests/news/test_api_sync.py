@@ -5,16 +5,10 @@ import pytest
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import IndustryFactory, ParkFactory, PlatformFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rows_settle_at_once")]
 
 SYNC_URL = "/api/v1/sync/news/"
 T0 = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def rows_settle_at_once(settings):
-    """The walk's mechanics, with no settling window; the window has tests of its own."""
-    settings.SYNC_SETTLE_SECONDS = 0
 
 
 def next_page(api_client, url):
