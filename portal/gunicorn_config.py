@@ -1,5 +1,6 @@
 """Gunicorn settings for `make serve`, each overridable from the environment."""
 
+import gc
 import multiprocessing
 import os
 
@@ -19,6 +20,17 @@ max_requests_jitter = max_requests // 10
 accesslog = None  # portal.request_log writes one JSON line per request instead
 errorlog = "-"
 wsgi_app = "portal.wsgi:application"
+
+
+def when_ready(server):
+    """Hide the preloaded app from the garbage collector before the workers fork from it.
+
+    Its full passes otherwise walk Django's ~135,000 long-lived objects every few dozen
+    requests (0.9 ms a request on the news index); frozen objects are never walked, and
+    workers keep sharing those memory pages with the master instead of copying them.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def worker_exit(server, worker):
