@@ -2,8 +2,10 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from news.filters import NewsItemFilter
+from news.models import NewsItem
 from news.selectors import neighbours, news_item_detail, news_item_list, related_news
 from news.view_counts import record_view
+from portal.former_slugs import FollowsFormerSlugMixin
 from portal.freshness import ConditionalPageMixin
 from portal.pagination import LenientPaginationMixin
 
@@ -17,7 +19,9 @@ class NewsItemListView(ConditionalPageMixin, LenientPaginationMixin, FilterView)
         return news_item_list()
 
 
-class NewsItemDetailView(ConditionalPageMixin, DetailView):
+class NewsItemDetailView(ConditionalPageMixin, FollowsFormerSlugMixin, DetailView):
+    model = NewsItem
+
     def get_object(self, queryset=None):
         item = news_item_detail(slug=self.kwargs["slug"])
         record_view(item.pk)

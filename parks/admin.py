@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from portal.admin import FormerAddressesAdminMixin
+
 from .forms import AliasesAdminMixin
 from .models import (
     CooperationPlatform,
@@ -99,16 +101,30 @@ class ParkPhotoInline(PhotoInlineMixin, admin.StackedInline):
 
 
 @admin.register(Park)
-class ParkAdmin(AliasesAdminMixin, RenditionsAdminMixin, SimpleHistoryAdmin):
+class ParkAdmin(
+    AliasesAdminMixin, RenditionsAdminMixin, FormerAddressesAdminMixin, SimpleHistoryAdmin
+):
     list_display = ["name", "short_name", "city", "established_display", "is_published"]
     list_filter = ["is_published", "province", "partner_countries", "focus_industries"]
     search_fields = ["name", "short_name", "aliases", "city"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["partner_countries", "sponsors", "notable_companies", "focus_industries"]
-    readonly_fields = ["source_document", "created_at", "updated_at"]
+    readonly_fields = ["former_addresses", "source_document", "created_at", "updated_at"]
     inlines = [DesignationInline, KeyFigureInline, ParkPhotoInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "short_name", "aliases", "is_published"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "former_addresses",
+                    "short_name",
+                    "aliases",
+                    "is_published",
+                ]
+            },
+        ),
         (_("Profile"), {"fields": ["tagline", "summary", "profile", "focus_industries"]}),
         (
             _("Place and founding"),
@@ -134,14 +150,14 @@ class ParkAdmin(AliasesAdminMixin, RenditionsAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(CooperationPlatform)
-class CooperationPlatformAdmin(AliasesAdminMixin, SimpleHistoryAdmin):
+class CooperationPlatformAdmin(AliasesAdminMixin, FormerAddressesAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "park", "is_published"]
     list_filter = ["is_published", "kind", "park"]
     list_select_related = ["park"]
     search_fields = ["name", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["park"]
-    readonly_fields = ["source_document", "created_at", "updated_at"]
+    readonly_fields = ["former_addresses", "source_document", "created_at", "updated_at"]
 
 
 @admin.register(KeyFigure)

@@ -2,7 +2,9 @@ from django.views.generic import DetailView, ListView
 
 from news.selectors import latest_news_about
 from parks.figures import figure_series
+from parks.models import CooperationPlatform, Park
 from parks.selectors import park_detail, park_overview, platform_detail, platform_list
+from portal.former_slugs import FollowsFormerSlugMixin
 from portal.freshness import ConditionalPageMixin
 
 PARK_NEWS = 8
@@ -17,7 +19,9 @@ class ParkListView(ConditionalPageMixin, ListView):
         return park_overview()
 
 
-class ParkDetailView(ConditionalPageMixin, DetailView):
+class ParkDetailView(ConditionalPageMixin, FollowsFormerSlugMixin, DetailView):
+    model = Park
+
     def get_object(self, queryset=None):
         return park_detail(slug=self.kwargs["slug"])
 
@@ -32,7 +36,9 @@ class PlatformListView(ConditionalPageMixin, ListView):
         return platform_list()
 
 
-class PlatformDetailView(ConditionalPageMixin, DetailView):
+class PlatformDetailView(ConditionalPageMixin, FollowsFormerSlugMixin, DetailView):
+    model = CooperationPlatform
+
     def get_object(self, queryset=None):
         return platform_detail(slug=self.kwargs["slug"])
 

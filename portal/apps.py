@@ -6,6 +6,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from portal import cache_invalidation
+        from portal import cache_invalidation, former_slugs
 
         cache_invalidation.connect()
+        former_slugs.connect()

@@ -1,5 +1,5 @@
-"""The whole content as one portable JSON file: every parks and news table, and the accounts
-their history and reviews point to.
+"""The whole content as one portable JSON file: every parks and news table, the former slugs
+that keep old addresses working, and the accounts their history and reviews point to.
 
 Django's serializers do the work (dumpdata/loaddata). Rows keep their ids, and links to
 permissions go by natural key, so a file written from SQLite loads into PostgreSQL and back;
@@ -16,7 +16,7 @@ from django.test.utils import override_settings
 from news.models import NewsItem
 from parks.models import Park
 
-CONTENT = ("auth.group", "auth.user", "parks", "news")
+CONTENT = ("auth.group", "auth.user", "parks", "news", "portal.formerslug")
 
 
 class ContentExists(Exception):

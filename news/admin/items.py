@@ -14,6 +14,7 @@ from news.admin.preview import preview_view
 from news.models import Channel, NewsImage, NewsItem
 from parks.admin import PhotoInlineMixin, RenditionsAdminMixin
 from parks.models import Park
+from portal.admin import FormerAddressesAdminMixin
 
 
 class PublicationStatusFilter(admin.SimpleListFilter):
@@ -75,7 +76,7 @@ class ChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(RenditionsAdminMixin, SimpleHistoryAdmin):
+class NewsItemAdmin(RenditionsAdminMixin, FormerAddressesAdminMixin, SimpleHistoryAdmin):
     form = NewsItemAdminForm
     list_display = ["title", "status_label", "publication", "park_names", "view_count", "preview"]
     list_filter = [PublicationStatusFilter, "parks", "channel", "published_at"]
@@ -84,7 +85,14 @@ class NewsItemAdmin(RenditionsAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["channel", "parks", "platforms", "industries"]
-    readonly_fields = ["source_title", "source_document", "view_count", "created_at", "updated_at"]
+    readonly_fields = [
+        "former_addresses",
+        "source_title",
+        "source_document",
+        "view_count",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [NewsImageInline]
     actions = [
         actions.publish,
@@ -96,7 +104,7 @@ class NewsItemAdmin(RenditionsAdminMixin, SimpleHistoryAdmin):
     ]
     history_list_display = ["status", "history_change_reason"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "former_addresses", "lead", "body"]}),
         (
             _("Publication"),
             {"fields": ["status", ("published_at", "published_precision"), "event_date"]},

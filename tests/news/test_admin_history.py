@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, Park
+from tests.news.admin_forms import change_form_data
 from tests.news.factories import NewsItemFactory
-from tests.news.test_workflow_permissions import change_form_data
 from tests.parks.factories import ParkFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,31 +9,13 @@ from django.utils import timezone
 
 from news import workflow
 from news.models import NewsItem
+from tests.news.admin_forms import change_form_data
 from tests.news.factories import NewsItemFactory
 
 pytestmark = pytest.mark.django_db
 
 Status = NewsItem.Status
 API = "/api/v1/news/"
-
-
-def change_form_data(item, **changes):
-    data = {
-        "title": item.title,
-        "slug": item.slug,
-        "lead": item.lead,
-        "body": item.body,
-        "status": item.status,
-        "published_at_0": "",
-        "published_at_1": "",
-        "published_precision": item.published_precision,
-        "images-TOTAL_FORMS": "0",
-        "images-INITIAL_FORMS": "0",
-    }
-    if item.published_at:
-        local = timezone.localtime(item.published_at)
-        data["published_at_0"], data["published_at_1"] = f"{local:%Y-%m-%d}", f"{local:%H:%M:%S}"
-    return {**data, **changes}
 
 
 @pytest.mark.parametrize(
