@@ -8,7 +8,7 @@ wins: the old slug is looked up only when nothing answers at it.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import Http404, HttpResponsePermanentRedirect
 
@@ -20,13 +20,19 @@ TRACKED = (Park, CooperationPlatform, NewsItem)
 PUBLIC_SLUG = "_public_slug_as_stored"
 
 
+def moved_from(queryset: QuerySet, slug: str) -> Model | None:
+    """Return the object of `queryset` that was once at `slug`, or None."""
+    if queryset.model not in TRACKED:
+        return None
+    former = FormerSlug.objects.filter(
+        content_type=ContentType.objects.get_for_model(queryset.model), slug=slug
+    )
+    return queryset.filter(pk__in=former.values("object_id")).first()
+
+
 def current_address(model: type[Model], slug: str) -> str | None:
     """Return the address of the public object that was once at `slug`, or None."""
-    former = FormerSlug.objects.filter(
-        content_type=ContentType.objects.get_for_model(model), slug=slug
-    )
-    moved = model.objects.published().filter(pk__in=former.values("object_id")).only("slug")
-    target = moved.first()
+    target = moved_from(model.objects.published().only("slug"), slug)
     return target.get_absolute_url() if target else None
 
 

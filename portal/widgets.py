@@ -10,11 +10,13 @@ from html import escape  # the standard library's: Django's wrapper costs 1 ms o
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 
+from portal.former_slugs import moved_from
 from portal.per_generation import once_per_generation
 
 
@@ -79,6 +81,20 @@ def _digest(text: str) -> str:
 
 class NamedModelChoiceField(ModelChoiceField):
     iterator = NameChoiceIterator
+
+    def to_python(self, value):
+        """Take a park's or platform's former slug for its current one.
+
+        A partner copying `?park=<slug>` and a bookmarked filtered listing keep working after
+        staff rename the park.
+        """
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            moved = moved_from(self.queryset, str(value)) if self.to_field_name == "slug" else None
+            if moved is None:
+                raise
+            return moved
 
 
 class NamedModelChoiceFilter(django_filters.ModelChoiceFilter):

@@ -173,3 +173,47 @@ def test_the_park_form_tells_staff_a_new_slug_keeps_the_old_address(admin_client
 
     assert "former addresses" in page.lower()
     assert "the current address will redirect to the new one" in page
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/news/?{name}={slug}",
+        "/api/v1/news/?{name}={slug}",
+        "/api/v1/sync/news/?{name}={slug}",
+    ],
+)
+@pytest.mark.parametrize(
+    ("name", "factory"), [("park", ParkFactory), ("platform", PlatformFactory)]
+)
+def test_listings_narrowed_by_a_former_slug_keep_listing_its_news(client, address, name, factory):
+    target = factory(slug="old-name")
+    linked = NewsItemFactory(title="Linked to the renamed one")
+    getattr(linked, f"{name}s").add(target)
+    NewsItemFactory(title="Linked to nothing")
+    moved(target, "new-name")
+
+    response = client.get(address.format(name=name, slug="old-name"))
+
+    assert response.status_code == 200
+    assert "Linked to the renamed one" in response.text
+    assert "Linked to nothing" not in response.text
+
+
+def test_withdrawals_narrowed_by_a_former_slug_are_those_of_the_renamed_park(client):
+    park = ParkFactory(slug="old-name")
+    item = NewsItemFactory()
+    item.parks.add(park)
+    moved(park, "new-name")
+    item.parks.remove(park)
+
+    response = client.get("/api/v1/sync/news/withdrawals/?park=old-name")
+
+    assert response.status_code == 200
+    assert [entry["slug"] for entry in response.json()["results"]] == [item.slug]
+
+
+def test_an_unknown_slug_in_a_filter_is_still_refused(client):
+    moved(ParkFactory(slug="old-name"), "new-name")
+
+    assert client.get("/api/v1/news/?park=never-was").status_code == 400
