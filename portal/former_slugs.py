@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from news.models import NewsItem
 from parks.models import CooperationPlatform, Park
 from portal.models import FormerSlug
+from portal.slug_urls import PLAIN_SLUG
 
 TRACKED = (Park, CooperationPlatform, NewsItem)
 PUBLIC_SLUG = "_public_slug_as_stored"
@@ -22,8 +23,8 @@ PUBLIC_SLUG = "_public_slug_as_stored"
 
 def moved_from(queryset: QuerySet, slug: str) -> Model | None:
     """Return the object of `queryset` that was once at `slug`, or None."""
-    if queryset.model not in TRACKED:
-        return None
+    if queryset.model not in TRACKED or not PLAIN_SLUG.fullmatch(slug):
+        return None  # no slug holds a control character, and PostgreSQL refuses NUL
     former = FormerSlug.objects.filter(
         content_type=ContentType.objects.get_for_model(queryset.model), slug=slug
     )

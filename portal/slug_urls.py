@@ -10,18 +10,29 @@ import functools
 import re
 from urllib.parse import quote
 
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_script_prefix, get_urlconf, register_converter, reverse
+from django.urls.converters import StringConverter
 from django.utils.translation import get_language
 
 # What django.urls.resolvers quotes paths with; a slug quoted alike reads the same.
 SAFE = "!$&'()*+,;=" + "/~:@"
 PLACEHOLDER = "slug-placeholder-7f3a"
-# What every slug route here accepts (<str:slug>, and the API's text converter).
+# What every slug route here accepts (<text:slug>).
 PLAIN_SLUG = re.compile(r"[^/\x00-\x1f]+")
 
 
+class TextConverter(StringConverter):
+    """Any text without slashes or control characters: PostgreSQL rejects NUL in a lookup
+    (a 500), so an address holding one matches no route and is simply not found."""
+
+    regex = PLAIN_SLUG.pattern
+
+
+register_converter(TextConverter, "text")
+
+
 def reverse_slug(viewname: str, slug: str) -> str:
-    """Return reverse(viewname, kwargs={"slug": slug}) for views routed as <str:slug>."""
+    """Return reverse(viewname, kwargs={"slug": slug}) for views routed as <text:slug>."""
     if not PLAIN_SLUG.fullmatch(slug):  # reverse() decides what odd slugs give
         return reverse(viewname, kwargs={"slug": slug})
     before, after = _around_slug(viewname, get_language(), get_script_prefix(), get_urlconf())

@@ -1,7 +1,6 @@
 """The JSON API: one router for every resource, the OpenAPI schema and its documentation page."""
 
-from django.urls import include, path, re_path, register_converter
-from django.urls.converters import StringConverter
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -17,18 +16,10 @@ from parks.api import (
     ParkKeyFigureViewSet,
     ParkViewSet,
 )
+from portal import slug_urls  # noqa: F401  (registers the <text:…> converter)
 from portal.content_policy import allow_inline_styles
 
 app_name = "api"
-
-
-class TextConverter(StringConverter):
-    """Any text without slashes or control characters (PostgreSQL rejects NUL in lookups)."""
-
-    regex = "[^/\\x00-\\x1f]+"
-
-
-register_converter(TextConverter, "text")
 
 
 @extend_schema(exclude=True)

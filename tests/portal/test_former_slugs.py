@@ -217,3 +217,10 @@ def test_an_unknown_slug_in_a_filter_is_still_refused(client):
     moved(ParkFactory(slug="old-name"), "new-name")
 
     assert client.get("/api/v1/news/?park=never-was").status_code == 400
+
+
+def test_a_control_character_in_a_filter_is_refused_not_looked_up(client):
+    moved(ParkFactory(slug="old-name"), "new-name")
+
+    assert client.get("/api/v1/news/?park=old%00name").status_code == 400
+    assert client.get("/news/?park=old%00name").status_code == 200  # the form says why
