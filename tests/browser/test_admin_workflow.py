@@ -1,5 +1,5 @@
 """A publisher imports a document in the admin, edits the draft it produced, publishes it, and
-visitors see it — in a real browser."""
+visitors see it; a publisher renames a park and its old link still works — in a real browser."""
 
 import importlib
 
@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from news.models import NewsItem
 from tests.conftest import DATA_DIR
+from tests.parks.factories import ParkFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -61,3 +62,25 @@ def test_publisher_imports_edits_publishes_and_visitors_see_it(live_server, publ
     expect(page.locator("h1")).to_have_text("Innovation park opens a medical device incubator")
     expect(page.locator(".preview-banner")).to_have_count(0)
     assert item.history.first().history_user.username == "publisher"
+
+
+def test_a_renamed_park_keeps_its_shared_link_working(live_server, publisher_page, browser):
+    park = ParkFactory(name="China-Israel Changzhou Innovation Park", slug="cicp")
+    shared_link = f"{live_server.url}/parks/cicp/"
+
+    page = publisher_page
+    page.goto(f"{live_server.url}/admin/parks/park/{park.pk}/change/")
+    page.fill("#id_slug", "china-israel-changzhou")
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    visitor = browser.new_page()
+    try:
+        visitor.goto(shared_link)
+        assert visitor.url == f"{live_server.url}/parks/china-israel-changzhou/"
+        expect(visitor.locator("h1")).to_contain_text("China-Israel Changzhou Innovation Park")
+    finally:
+        visitor.close()
+
+    page.goto(f"{live_server.url}/admin/parks/park/{park.pk}/change/")
+    expect(page.locator(".field-former_addresses")).to_contain_text("/parks/cicp/")
