@@ -7,6 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import withdrawals
+        from news import link_changes, withdrawals
 
         withdrawals.connect()
+        link_changes.connect()

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
+from news.link_changes import restoring_links
 from news.models import NewsItem
 from parks.models import Park
 
@@ -33,5 +34,9 @@ def import_content(path: Path, *, allow_existing: bool = False) -> None:
     if not allow_existing and (Park.objects.exists() or NewsItem.objects.exists()):
         raise ContentExists("The database already holds parks or news.")
     # The file carries the history; loading it must not write a second one for every link set.
-    with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
+    with (
+        transaction.atomic(),
+        override_settings(SIMPLE_HISTORY_ENABLED=False),
+        restoring_links(),
+    ):
         call_command("loaddata", str(path), verbosity=0)

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import IndustryFactory, ParkFactory, PlatformFactory
@@ -177,3 +178,45 @@ def test_a_full_page_of_recent_rows_ends_the_walk_instead_of_repeating(
 
     assert first["has_more"] is False  # its `next` would give the same page again
     assert len(seen) == 3  # once settled, the walk goes on from before them
+
+
+@pytest.mark.parametrize(
+    ("action", "choice", "narrowed"),
+    [("add_park", "park", "park"), ("add_industry", "industry", "industry")],
+)
+def test_items_bulk_tagged_in_the_admin_reach_every_copy(
+    client, api_client, publisher, time_machine, action, choice, narrowed
+):
+    time_machine.move_to(T0, tick=False)
+    target = {"park": ParkFactory, "industry": IndustryFactory}[choice](slug="cicp")
+    item = NewsItemFactory(slug="tagged-later")
+    _, everything = walk(api_client, SYNC_URL)
+    _, only_target = walk(api_client, f"{SYNC_URL}?{narrowed}=cicp")
+
+    time_machine.shift(dt.timedelta(minutes=5))
+    client.force_login(publisher)
+    data = {"action": action, "_selected_action": [item.pk], choice: target.pk, "post": "yes"}
+    assert client.post(reverse("admin:news_newsitem_changelist"), data).status_code == 302
+
+    for resume in (everything, only_target):
+        changed = next_page(api_client, resume)["results"]
+        assert [entry["slug"] for entry in changed] == ["tagged-later"]
+        assert "cicp" in str(changed[0][f"{choice.replace('y', 'ie')}s"])
+
+
+def test_links_changed_from_the_other_side_change_the_item_for_sync(api_client, time_machine):
+    time_machine.move_to(T0, tick=False)
+    park, emptied, platform = ParkFactory(), ParkFactory(), PlatformFactory()
+    linked, unlinked, cleared = (NewsItemFactory(slug=slug) for slug in ("a", "b", "c"))
+    unlinked.parks.add(park)
+    cleared.parks.add(emptied)
+    NewsItemFactory(slug="untouched").parks.add(park)
+    _, resume = walk(api_client, SYNC_URL)
+
+    time_machine.shift(dt.timedelta(minutes=5))
+    platform.news_items.add(linked)
+    park.news_items.remove(unlinked)
+    emptied.news_items.clear()
+
+    changed = next_page(api_client, resume)["results"]
+    assert sorted(entry["slug"] for entry in changed) == ["a", "b", "c"]
