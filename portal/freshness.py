@@ -11,7 +11,6 @@ from datetime import datetime
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition
 
 from news.models import NewsItem
@@ -54,9 +53,8 @@ def _database_last_modified() -> datetime | None:
 
 
 def conditional_page(view):
-    """Answer If-Modified-Since with 304 and make browsers revalidate every time."""
-    revalidated = cache_control(private=True, no_cache=True)(view)
-    return condition(last_modified_func=content_last_modified)(revalidated)
+    """Answer If-Modified-Since with 304; portal/cache_headers.py says who may keep a copy."""
+    return condition(last_modified_func=content_last_modified)(view)
 
 
 class ConditionalPageMixin:

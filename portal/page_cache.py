@@ -70,13 +70,13 @@ kept_pages = ProcessCopies(limit=128)  # hot pages this process holds (up to ~10
 
 def may_use_cache(request) -> bool:
     """Tell whether this request may be answered from the page cache (or stored in it)."""
+    return settings.PAGE_CACHE and request.method == "GET" and not carries_identity(request)
+
+
+def carries_identity(request) -> bool:
+    """Tell whether the request may be someone's own: a session, messages or an API token."""
     private_cookies = {settings.SESSION_COOKIE_NAME, *PRIVATE_COOKIES}
-    return (
-        settings.PAGE_CACHE
-        and request.method == "GET"
-        and "Authorization" not in request.headers
-        and not private_cookies.intersection(request.COOKIES)
-    )
+    return "Authorization" in request.headers or bool(private_cookies.intersection(request.COOKIES))
 
 
 def page_key(request) -> str:

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Early: a cached page skips sessions, locale, CSRF and the view (portal/page_cache.py).
     "portal.page_cache.PageCacheMiddleware",
+    # Inside the page cache, so a stored page keeps its Cache-Control (portal/cache_headers.py).
+    "portal.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,6 +186,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # PAGE_CACHE=off serves every page from the database (benchmarks); the TTL is an upper bound.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# A proxy or CDN in front may serve anonymous answers this long; 0: it must always revalidate.
+SHARED_CACHE_SECONDS = int(os.environ.get("SHARED_CACHE_SECONDS", "0"))
 # Sync cursors stop this far short of now, past the longest write transaction (api/pagination.py).
 SYNC_SETTLE_SECONDS = int(os.environ.get("SYNC_SETTLE_SECONDS", "60"))
 
