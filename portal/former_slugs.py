@@ -1,10 +1,12 @@
 """Keep a public page's old address working when staff change its slug.
 
-A park's, platform's or news item's address is its slug. Once public, the address is out in
-the world (shared links, bookmarks, search results, partner sites), so a save that changes the
-slug of a public object records the old one, and a request for it is redirected (301) to the
-object's current address while the object is public. A live object at the same slug always
-wins: the old slug is looked up only when nothing answers at it.
+A park's, platform's or news item's address is its slug, and a channel's or industry's slug
+narrows the news list (`?industry=medical-devices`). Once public, these are out in the world
+(shared links, bookmarks, search results, partner sites copying `?park=cicp`), so a save that
+changes the slug of a public object records the old one: a request for an old page address is
+redirected (301) to the object's current address while the object is public, and the news
+filters take an old slug for the new one. A live object at the same slug always wins: the old
+slug is looked up only when nothing answers at it.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,12 +14,12 @@ from django.db.models import Model, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import Http404, HttpResponsePermanentRedirect
 
-from news.models import NewsItem
-from parks.models import CooperationPlatform, Park
+from news.models import Channel, NewsItem
+from parks.models import CooperationPlatform, Industry, Park
 from portal.models import FormerSlug
 from portal.slug_urls import PLAIN_SLUG
 
-TRACKED = (Park, CooperationPlatform, NewsItem)
+TRACKED = (Park, CooperationPlatform, NewsItem, Channel, Industry)
 PUBLIC_SLUG = "_public_slug_as_stored"
 
 
@@ -50,8 +52,14 @@ def note_public_slug(sender, instance: Model, raw: bool = False, **kwargs) -> No
     """Before a save, remember the slug the object is public under, if it is public."""
     if raw or instance.pk is None:
         return
-    public = sender.objects.published().filter(pk=instance.pk)
+    public = _public(sender).filter(pk=instance.pk)
     instance.__dict__[PUBLIC_SLUG] = public.values_list("slug", flat=True).first()
+
+
+def _public(model: type[Model]) -> QuerySet:
+    """Channels and industries have no drafts: all of them are public."""
+    objects = model.objects
+    return objects.published() if hasattr(objects, "published") else objects.all()
 
 
 def record_if_moved(sender, instance: Model, raw: bool = False, **kwargs) -> None:

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FormerSlug(models.Model):
-    """A slug a public park, platform or news item was once reachable at.
+    """A slug a public park, platform, news item, channel or industry was once known by.
 
-    Links to it were shared, bookmarked and indexed; its page now redirects to the current one.
+    Links to it were shared, bookmarked, indexed and copied into partners' filters; its page
+    now redirects to the current one, and the news filters read it as the current slug.
     """
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)

@@ -83,7 +83,7 @@ class NamedModelChoiceField(ModelChoiceField):
     iterator = NameChoiceIterator
 
     def to_python(self, value):
-        """Take a park's or platform's former slug for its current one.
+        """Take a park's, platform's, industry's or channel's former slug for its current one.
 
         A partner copying `?park=<slug>` and a bookmarked filtered listing keep working after
         staff rename the park.

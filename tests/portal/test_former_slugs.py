@@ -7,8 +7,8 @@ from django.utils import translation
 from news.models import NewsItem
 from portal.models import FormerSlug
 from tests.news.admin_forms import change_form_data
-from tests.news.factories import NewsItemFactory
-from tests.parks.factories import ParkFactory, PlatformFactory
+from tests.news.factories import ChannelFactory, NewsItemFactory
+from tests.parks.factories import IndustryFactory, ParkFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -184,12 +184,22 @@ def test_the_park_form_tells_staff_a_new_slug_keeps_the_old_address(admin_client
     ],
 )
 @pytest.mark.parametrize(
-    ("name", "factory"), [("park", ParkFactory), ("platform", PlatformFactory)]
+    ("name", "factory", "link"),
+    [
+        ("park", ParkFactory, "parks"),
+        ("platform", PlatformFactory, "platforms"),
+        ("industry", IndustryFactory, "industries"),
+        ("channel", ChannelFactory, None),
+    ],
 )
-def test_listings_narrowed_by_a_former_slug_keep_listing_its_news(client, address, name, factory):
+def test_listings_narrowed_by_a_former_slug_keep_listing_its_news(
+    client, address, name, factory, link
+):
     target = factory(slug="old-name")
-    linked = NewsItemFactory(title="Linked to the renamed one")
-    getattr(linked, f"{name}s").add(target)
+    if link is None:
+        NewsItemFactory(title="Linked to the renamed one", channel=target)
+    else:
+        getattr(NewsItemFactory(title="Linked to the renamed one"), link).add(target)
     NewsItemFactory(title="Linked to nothing")
     moved(target, "new-name")
 
