@@ -12,7 +12,9 @@ class FormerAddressesAdminMixin:
 
     @admin.display(description=_("former addresses"))
     def former_addresses(self, obj):
-        addresses = former_addresses(obj) if obj is not None and obj.pk else []
+        if obj is None or obj.pk is None:
+            return "—"  # a page being added has no address yet
+        addresses = former_addresses(obj)
         if not addresses:
             return _(
                 "None. If you change the slug, the current address will redirect to the new one."

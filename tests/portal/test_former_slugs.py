@@ -234,3 +234,10 @@ def test_a_control_character_in_a_filter_is_refused_not_looked_up(client):
 
     assert client.get("/api/v1/news/?park=old%00name").status_code == 400
     assert client.get("/news/?park=old%00name").status_code == 200  # the form says why
+
+
+def test_the_add_form_promises_nothing_about_an_address_it_does_not_have(admin_client):
+    page = admin_client.get(reverse("admin:parks_park_add")).text
+
+    assert "former addresses" in page.lower()
+    assert "will redirect" not in page
