@@ -16,8 +16,8 @@ from django.db.models.signals import m2m_changed
 from django.utils import timezone
 
 from news.models import NewsItem
+from news.withdrawals import LINK_SCOPES, link_named, link_table
 
-LINKS = ("parks", "platforms", "industries")
 _restoring = ContextVar("restoring_links", default=False)
 
 
@@ -46,22 +46,13 @@ def stamp_relinked_items(sender, instance, action: str, reverse: bool, pk_set, *
         NewsItem.objects.filter(pk=instance.pk).update(updated_at=now)
         instance.updated_at = now
     elif action == "pre_clear":  # park.news_items.clear(): every item linked to the park
-        NewsItem.objects.filter(**{_link_name(sender): instance}).update(updated_at=now)
+        NewsItem.objects.filter(**{link_named(sender): instance}).update(updated_at=now)
     else:  # park.news_items.add(*items)
         NewsItem.objects.filter(pk__in=pk_set).update(updated_at=now)
 
 
-def _link_name(through) -> str:
-    """Name the NewsItem field whose link table `through` is."""
-    return next(name for name in LINKS if _through(name) is through)
-
-
-def _through(name: str):
-    return NewsItem._meta.get_field(name).remote_field.through
-
-
 def connect() -> None:
-    for name in LINKS:
+    for name in LINK_SCOPES:
         m2m_changed.connect(
-            stamp_relinked_items, sender=_through(name), dispatch_uid=f"relinked-{name}"
+            stamp_relinked_items, sender=link_table(name), dispatch_uid=f"relinked-{name}"
         )

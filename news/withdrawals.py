@@ -32,6 +32,16 @@ SCOPE_LOOKUPS = {
 }
 
 
+def link_table(name: str):
+    """Return the table holding the item's `name` links ("parks", "platforms", "industries")."""
+    return getattr(NewsItem, name).through
+
+
+def link_named(through) -> str:
+    """Name the item's links that the link table `through` holds."""
+    return next(name for name in LINK_SCOPES if link_table(name) is through)
+
+
 def applying_to(**scopes: str) -> Q:
     """Match the withdrawals a copy narrowed to `scopes` (park="cicp", …) must apply.
 
@@ -82,7 +92,7 @@ def record_if_unlinked(sender, instance, action: str, reverse: bool, pk_set, **k
     """
     if action not in ("pre_remove", "pre_clear"):
         return
-    name = next(name for name in LINK_SCOPES if getattr(NewsItem, name).through is sender)
+    name = link_named(sender)
     field = NewsItem._meta.get_field(name)
     item, target = field.m2m_field_name(), field.m2m_reverse_field_name()
     links = sender.objects.filter(**{item: instance.pk} if not reverse else {target: instance.pk})
@@ -107,5 +117,6 @@ def connect() -> None:
         record_if_deleted_while_public, sender=NewsItem, dispatch_uid="withdrawals-delete"
     )
     for name in LINK_SCOPES:
-        through = getattr(NewsItem, name).through
-        m2m_changed.connect(record_if_unlinked, sender=through, dispatch_uid=f"withdrawals-{name}")
+        m2m_changed.connect(
+            record_if_unlinked, sender=link_table(name), dispatch_uid=f"withdrawals-{name}"
+        )
