@@ -80,5 +80,23 @@ def chart_points(series: Series) -> list[ChartPoint]:
     ]
 
 
+def chart_context(series: Series, chart_id: str) -> dict:
+    """Return what the SVG line chart template draws a series with, server-side."""
+    points = chart_points(series)
+    return {
+        "series": series,
+        "chart_id": chart_id,
+        "points": points,
+        "polyline": " ".join(f"{point.x},{point.y}" for point in points),
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "baseline": CHART_HEIGHT - CHART_PADDING,
+        "left": CHART_PADDING,
+        "right": CHART_WIDTH - CHART_PADDING,
+        "top": CHART_PADDING,
+        "top_label": max(points, key=lambda point: point.figure.value).figure.value_display,
+    }
+
+
 def _chronological(figure: KeyFigure):
     return (figure.as_of is not None, figure.as_of or figure.created_at.date(), figure.pk or 0)

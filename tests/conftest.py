@@ -10,6 +10,29 @@ SEEDS_DIR = ROOT / "seeds"
 DATA_DIR = Path(__file__).resolve().parent / "news" / "data"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _jinja_pages_report_their_context():
+    """Let `response.context` show what a Jinja2 page rendered with.
+
+    Django instruments only its own engine for the test client (`setup_test_environment`);
+    this does the same for the public pages' Jinja2 templates, in tests only.
+    """
+    from django.template.backends import jinja2 as jinja2_backend
+    from django.test.signals import template_rendered
+
+    render = jinja2_backend.Template.render
+
+    def render_and_report(self, context=None, request=None):
+        context = {} if context is None else context
+        html = render(self, context, request)  # adds the request and context processors' values
+        template_rendered.send(sender=self, template=self, context=context)
+        return html
+
+    jinja2_backend.Template.render = render_and_report
+    yield
+    jinja2_backend.Template.render = render
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR

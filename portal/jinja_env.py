@@ -1,0 +1,97 @@
+"""The Jinja2 environment the public pages render with.
+
+Visitors' pages use Jinja2 because it compiles templates to Python: the news index's 20 cards
+rendered about seven times faster than with Django's engine, which was most of an uncached
+page's time (bench/RESULTS.md). The admin and Django's form widgets keep Django's engine.
+
+Translations: templates call `_("…")` at the start of a `{{ }}` or inside a `{% set %}`, the
+two places Django's `makemessages` reads a constant string from, so the catalogues stay whole.
+A message with placeholders is marked safe, then formatted: `Markup % values` escapes the
+values, as `{% blocktranslate %}` does. Plurals live in functions here, where `ngettext` is read.
+"""
+
+from django.template.defaultfilters import (
+    linebreaks_filter,
+    truncatechars,
+    truncatewords,
+    urlencode,
+)
+from django.template.defaulttags import querystring as django_querystring
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
+from jinja2 import ChainableUndefined, Environment
+
+from news.structured_data import news_article
+from parks.figures import chart_context
+from parks.structured_data import park_entity
+from portal.dateformat import localized_partial_date
+from portal.page_meta import canonical_url, feed_links
+from portal.structured_data import isoformat_partial, json_ld_script
+
+
+def environment(**options) -> Environment:
+    """Build the environment Django's Jinja2 backend renders public templates with."""
+    # Missing attributes print nothing, as in Django's templates (`park.hotline` off a park page).
+    options["undefined"] = ChainableUndefined
+    env = Environment(extensions=["jinja2.ext.i18n"], **options)
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)
+    env.globals.update(
+        url=url,
+        static=static,
+        get_language=translation.get_language,
+        get_language_bidi=translation.get_language_bidi,
+        querystring=querystring,
+        partial_date=localized_partial_date,
+        iso_date=iso_date,
+        canonical_url=canonical_url,
+        feed_links=feed_links,
+        news_article_json_ld=news_article_json_ld,
+        park_json_ld=park_json_ld,
+        figure_chart=chart_context,
+        news_item_count=news_item_count,
+        view_count=view_count,
+    )
+    env.filters.update(
+        truncatewords=truncatewords,
+        truncatechars=truncatechars,
+        linebreaks=lambda value: linebreaks_filter(value, autoescape=True),
+        urlencode=urlencode,
+    )
+    return env
+
+
+def url(name: str, *args, **kwargs) -> str:
+    """Reverse a named route, as `{% url %}` does."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def querystring(request, **changes) -> str:
+    """Return this request's query string with `changes` applied, as `{% querystring %}` does."""
+    return django_querystring(None, request.GET, **changes)
+
+
+def iso_date(value, precision=None) -> str:
+    """Return value in ISO 8601, no more precise than known (for datetime attributes)."""
+    return isoformat_partial(value, precision) or ""
+
+
+def news_article_json_ld(request, item):
+    """Return the item's schema.org NewsArticle as a safe JSON-LD script."""
+    return json_ld_script(news_article(item, request=request))
+
+
+def park_json_ld(request, park):
+    """Return the park's schema.org Organization/Place as a safe JSON-LD script."""
+    return json_ld_script(park_entity(park, request=request))
+
+
+def news_item_count(count: int) -> str:
+    """Say how many news items a listing holds, in the active language."""
+    return ngettext("%(counter)s item", "%(counter)s items", count) % {"counter": count}
+
+
+def view_count(count: int) -> str:
+    """Say how often an item was read, in the active language."""
+    return ngettext("%(counter)s view", "%(counter)s views", count) % {"counter": count}
