@@ -1,3 +1,5 @@
+from copy import copy
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -27,15 +29,22 @@ class NewsFeed(Feed):
     description = _("News from international innovation parks and their cooperation platforms.")
 
     def __call__(self, request, *args, **kwargs):
+        # One instance serves every request: a copy holds this request, for the item ids.
+        feed = copy(self)
+        feed.request = request
         # Links and ids are the default-language addresses, whatever the visitor's language.
         with translation.override(settings.LANGUAGE_CODE):
-            return super().__call__(request, *args, **kwargs)
+            return Feed.__call__(feed, request, *args, **kwargs)
 
     def link(self):
         return reverse("news:item-list")
 
     def items(self):
         return feed_items()
+
+    def item_guid(self, item):
+        """The item's first public address: a rename must not make it new to readers."""
+        return self.request.build_absolute_uri(item.get_permanent_url())
 
     def item_title(self, item):
         return item.title

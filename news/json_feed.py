@@ -39,7 +39,7 @@ def json_feed_item(request, item: NewsItem) -> dict:
     """Return one item as a JSON Feed item with the `_park` extension."""
     url = permalink(request, item)
     data = {
-        "id": url,
+        "id": permalink(request, item, permanent=True),  # a rename must not make it new
         "url": url,
         "title": item.title,
         "content_html": item.body_html,

@@ -128,6 +128,17 @@ class NewsItem(models.Model):
         _("body"),
         help_text=_("Markdown: paragraphs separated by blank lines, ## for sub-headings."),
     )
+    # Feeds identify an item by the address it was first public at, so a reader that already
+    # has it does not show it again as new after staff change the slug (the old address
+    # redirects). Set by save(); empty until the item is first public.
+    first_public_slug = models.SlugField(
+        _("first public slug"),
+        max_length=255,
+        allow_unicode=True,
+        blank=True,
+        editable=False,
+        db_index=False,
+    )
     # The body rendered and sanitised once per save, so pages and feeds never re-render it.
     body_html = models.TextField(editable=False, blank=True, default="")
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
@@ -227,11 +238,29 @@ class NewsItem(models.Model):
         if update_fields is None or "body" in update_fields:
             self.body_html = render_markdown(self.body)
             if update_fields is not None:
-                kwargs["update_fields"] = {*update_fields, "body_html"}
+                kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        if not self.first_public_slug:
+            self.first_public_slug = self._first_public_slug()
+            if update_fields is not None and self.first_public_slug:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_public_slug"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse_slug("news:item-detail", self.slug)
+
+    def get_permanent_url(self):
+        """The address feeds identify the item by: where it was first public, redirecting to
+        where it is now."""
+        return reverse_slug("news:item-detail", self.first_public_slug or self.slug)
+
+    def _first_public_slug(self) -> str:
+        """The slug visitors first saw: the stored one if public now (it may have become public
+        by the clock, unsaved), else this one if this save makes the item public."""
+        if self.pk is not None:
+            stored = NewsItem.objects.published().filter(pk=self.pk)
+            if slug := stored.values_list("slug", flat=True).first():
+                return slug
+        return self.slug if self.is_public() else ""
 
     # Pages, feeds and the API prefetch the linked rows they may show into plain lists
     # (Prefetch(..., to_attr="<relation>_shown")): a prefetched manager costs a queryset clone
