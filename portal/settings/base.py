@@ -72,7 +72,8 @@ MIDDLEWARE = [
     # Inside the page cache, so a stored page keeps its Cache-Control (portal/cache_headers.py).
     "portal.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The address alone picks the language: no Vary: Accept-Language (portal/language.py).
+    "portal.language.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
