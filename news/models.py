@@ -130,7 +130,8 @@ class NewsItem(models.Model):
     )
     # Feeds identify an item by the address it was first public at, so a reader that already
     # has it does not show it again as new after staff change the slug (the old address
-    # redirects). Set by save(); empty until the item is first public.
+    # redirects). Set by save() once the item is public (for an item already public, from its
+    # stored slug); until then, feeds use the current slug.
     first_public_slug = models.SlugField(
         _("first public slug"),
         max_length=255,

@@ -99,3 +99,15 @@ def test_an_item_never_renamed_is_identified_by_its_address(client):
     [entry] = json_items(client)
 
     assert entry["id"] == entry["url"] == f"{BASE}/news/steady/"
+
+
+def test_an_item_public_before_the_field_existed_keeps_its_id_when_renamed(client):
+    """No migration fills the field: the first save of a public item reads its stored slug."""
+    item = NewsItemFactory(slug="older-item")
+    NewsItem.objects.filter(pk=item.pk).update(first_public_slug="")
+    item.refresh_from_db()
+    rename(item, "older-item-renamed")
+
+    [entry] = json_items(client)
+
+    assert entry["id"] == f"{BASE}/news/older-item/"
