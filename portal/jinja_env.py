@@ -1,8 +1,9 @@
 """The Jinja2 environment the public pages render with.
 
-Visitors' pages use Jinja2 because it compiles templates to Python: the news index's 20 cards
-rendered about seven times faster than with Django's engine, which was most of an uncached
-page's time (bench/RESULTS.md). The admin and Django's form widgets keep Django's engine.
+Visitors' pages use Jinja2 because it compiles templates to Python: 20 news cards render 2.4
+times faster than with Django's engine (bench/template_render.py), and uncached pages serve
+16–25 % more requests a second (bench/RESULTS.md). The admin and Django's form widgets keep
+Django's engine.
 
 Translations: templates call `_("…")` at the start of a `{{ }}` or inside a `{% set %}`, the
 two places Django's `makemessages` reads a constant string from, so the catalogues stay whole.
