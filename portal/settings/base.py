@@ -119,9 +119,10 @@ ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 ASGI_APPLICATION = "portal.asgi.application"
 
-# Visitors' pages render with Jinja2 (templates/jinja2/, portal/jinja_env.py): it renders them
-# several times faster. The admin, error fallbacks and form widgets keep Django's engine, which
-# is asked first; it has no templates of the public pages' names.
+# Visitors' pages render with Jinja2 (templates/jinja2/, portal/jinja_env.py): uncached, they
+# serve 16–25 % more requests a second than with Django's engine. The admin, error fallbacks and
+# form widgets keep Django's engine, which is asked first; it has no templates of the public
+# pages' names.
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
