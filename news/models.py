@@ -90,8 +90,11 @@ class Channel(models.Model):
 
 
 class NewsItemQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=NewsItem.Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, *, now=None):
+        """Items public at `now` (default: this moment)."""
+        return self.filter(
+            status=NewsItem.Status.PUBLISHED, published_at__lte=now or timezone.now()
+        )
 
     def scheduled(self):
         return self.filter(status=NewsItem.Status.PUBLISHED, published_at__gt=timezone.now())

@@ -1,16 +1,19 @@
 """Public reads of news: every one starts from `NewsItem.objects.published()`."""
 
+import datetime as dt
 import operator
 from collections.abc import Mapping
 from functools import reduce
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.utils import timezone
 
 from news.filters import NewsItemFilter
-from news.models import NewsItem
+from news.models import NewsImage, NewsItem
 from parks.models import CooperationPlatform, Industry, Park
 from portal.per_generation import once_per_generation
+from portal.prepared import PreparedQuery, Shape, attach_prefetched
 
 RELATED_LIMIT = 5
 
@@ -37,7 +40,7 @@ WALK_INDEX_ABOVE = 1500
 
 
 def _newest_linked(
-    items: QuerySet[NewsItem], targets: Mapping[str, list[int]], *, limit: int
+    items: QuerySet[NewsItem], targets: Mapping[str, list[int]], *, walk: bool
 ) -> QuerySet[NewsItem]:
     """Return the newest of `items` linked to any target ({"parks": ids, "platforms": ids}).
 
@@ -48,9 +51,7 @@ def _newest_linked(
     targets = {name: ids for name, ids in targets.items() if ids}
     if not targets:
         return items.none()
-    counts = link_counts()
-    link_total = sum(counts.get((name, pk), 0) for name, ids in targets.items() for pk in ids)
-    if link_total > WALK_INDEX_ABOVE:
+    if walk:
         probes = []
         for name, ids in targets.items():
             relation = NewsItem._meta.get_field(name)
@@ -62,9 +63,9 @@ def _newest_linked(
         # One EXISTS over a UNION ALL, not EXISTS OR EXISTS: PostgreSQL turns the latter into
         # hashes of every link (12 ms for a news item's related news), the former into two
         # index probes per row walked (1 ms).
-        return items.filter(Exists(probes[0].union(*probes[1:], all=True)))[:limit]
+        return items.filter(Exists(probes[0].union(*probes[1:], all=True)))
     joined = reduce(operator.or_, (Q(**{f"{name}__in": ids}) for name, ids in targets.items()))
-    return items.filter(joined).distinct()[:limit]
+    return items.filter(joined).distinct()
 
 
 def link_counts() -> dict[tuple[str, int], int]:
@@ -90,61 +91,170 @@ def _count_links() -> dict[tuple[str, int], int]:
     return {(name, pk): count for name, pk, count in counted}
 
 
-def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> QuerySet[NewsItem]:
+def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> list[NewsItem]:
     """Return the newest published items linked to a park or platform, cheaply at any size."""
     relation = "parks" if isinstance(target, Park) else "platforms"
-    return _newest_linked(news_item_list(), {relation: [target.pk]}, limit=limit)
-
-
-def _detailed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
-    platforms = CooperationPlatform.objects.published().only("name", "slug", "kind")
-    return _listed(items).prefetch_related(
-        NewsItem.prefetch_shown("platforms", platforms),
-        NewsItem.prefetch_shown("industries", Industry.objects.only("name", "slug")),
-        "images",
+    parks, platforms = ([target.pk], []) if relation == "parks" else ([], [target.pk])
+    items = _LATEST(
+        now=timezone.now(),
+        parks=parks,
+        platforms=platforms,
+        walk=_walks({relation: [target.pk]}),
+        limit=limit,
     )
+    _attach_shown_parks(items)
+    return items
+
+
+def _walks(targets: Mapping[str, list[int]]) -> bool:
+    counts = link_counts()
+    link_total = sum(counts.get((name, pk), 0) for name, ids in targets.items() for pk in ids)
+    return link_total > WALK_INDEX_ABOVE
+
+
+def _build_latest(now, parks, platforms, walk, limit):
+    items = NewsItem.objects.published(now=now).select_related("channel")
+    items = items.defer("body", "body_html", "imported_values")
+    return _newest_linked(items, {"parks": parks, "platforms": platforms}, walk=walk)[:limit]
+
+
+_LATEST = PreparedQuery(
+    _build_latest, now=dt.datetime, parks=[int], platforms=[int], walk=Shape, limit=Shape
+)
+
+_SHOWN_PARK_LINKS = PreparedQuery(
+    lambda items: (
+        NewsItem.parks.through.objects.filter(newsitem__in=items, park__is_published=True)
+        .select_related("park")
+        .only("newsitem", "park", "park__name", "park__slug", "park__short_name")
+        .order_by("park__name", "park_id")
+    ),
+    items=[int],
+)
+
+
+def _attach_shown_parks(items: list[NewsItem]) -> None:
+    """Set `shown_parks` on listed items, as `_listed`'s prefetch does, in one prepared query."""
+    by_item = {item.pk: [] for item in items}
+    if items:
+        for link in _SHOWN_PARK_LINKS(items=list(by_item)):
+            by_item[link.newsitem_id].append(link.park)
+    for item in items:
+        item.parks_shown = by_item[item.pk]
+
+
+_ITEM_BY_SLUG = PreparedQuery(
+    lambda slug, now: (
+        NewsItem.objects.published(now=now)
+        .defer("body", "imported_values")  # body_html is shown
+        .select_related("channel")
+        .filter(slug=slug)[:1]
+    ),
+    slug=str,
+    now=dt.datetime,
+)
+_ITEM_BY_PK = PreparedQuery(
+    lambda pk: NewsItem.objects.select_related("channel").filter(pk=pk)[:1], pk=int
+)
+_SHOWN_LINKS = {
+    "parks_shown": PreparedQuery(
+        lambda item: (
+            Park.objects.published().only("name", "slug", "short_name").filter(news_items=item)
+        ),
+        item=int,
+    ),
+    "platforms_shown": PreparedQuery(
+        lambda item: (
+            CooperationPlatform.objects.published()
+            .only("name", "slug", "kind")
+            .filter(news_items=item)
+        ),
+        item=int,
+    ),
+    "industries_shown": PreparedQuery(
+        lambda item: Industry.objects.only("name", "slug").filter(news_items=item), item=int
+    ),
+}
+_IMAGES = PreparedQuery(lambda item: NewsImage.objects.filter(item=item), item=int)
+
+
+def _detailed(rows: list[NewsItem]) -> NewsItem:
+    """Return the one item in `rows` with the links and images its page shows, or 404."""
+    if not rows:
+        raise Http404("No published news item has this address.")
+    item = rows[0]
+    for attribute, query in _SHOWN_LINKS.items():
+        setattr(item, attribute, query(item=item.pk))
+    attach_prefetched(item, "images", _IMAGES(item=item.pk))
+    return item
 
 
 def news_item_detail(*, slug: str) -> NewsItem:
     """Return the published item with its links to published parks and platforms, or 404."""
-    items = NewsItem.objects.published().defer("body", "imported_values")  # body_html is shown
-    return get_object_or_404(_detailed(items), slug=slug)
+    return _detailed(_ITEM_BY_SLUG(slug=slug, now=timezone.now()))
 
 
 def news_item_preview(*, pk: int) -> NewsItem:
     """Return any item, published or not, as its page would show it: for permission-checked staff preview."""
-    return get_object_or_404(_detailed(NewsItem.objects.all()), pk=pk)
+    return _detailed(_ITEM_BY_PK(pk=pk))
 
 
-def related_news(item: NewsItem, *, limit: int = RELATED_LIMIT) -> list[NewsItem]:
-    """Return the newest other items that share a park or platform with `item`."""
-    park_ids = [park.pk for park in item.shown_parks]
-    platform_ids = [platform.pk for platform in item.shown_platforms]
-    if not park_ids and not platform_ids:
-        return []
-    targets = {"parks": park_ids, "platforms": platform_ids}
-    items = NewsItem.objects.published().exclude(pk=item.pk)
+def _build_related(now, item, parks, platforms, walk):
+    items = NewsItem.objects.published(now=now).exclude(pk=item)
     items = items.only("title", "slug", "published_at", "published_precision")
-    return list(_newest_linked(items, targets, limit=limit))
+    targets = {"parks": parks, "platforms": platforms}
+    return _newest_linked(items, targets, walk=walk)[:RELATED_LIMIT]
+
+
+_RELATED = PreparedQuery(
+    _build_related, now=dt.datetime, item=int, parks=[int], platforms=[int], walk=Shape
+)
+
+
+def related_news(item: NewsItem) -> list[NewsItem]:
+    """Return the newest other items that share a park or platform with `item`."""
+    parks = [park.pk for park in item.shown_parks]
+    platforms = [platform.pk for platform in item.shown_platforms]
+    if not parks and not platforms:
+        return []
+    targets = {"parks": parks, "platforms": platforms}
+    return _RELATED(
+        now=timezone.now(), item=item.pk, parks=parks, platforms=platforms, walk=_walks(targets)
+    )
+
+
+_NEIGHBOUR_FIELDS = ("title", "slug", "published_at", "published_precision")
+# The plain bound lets the database walk its (status, published_at) index from `when`.
+# Older items need no "published by now" bound (`when` is past): given both, SQLite
+# started its walk at now and stepped through every newer item to reach `when`.
+_OLDER = PreparedQuery(
+    lambda when, item: (
+        NewsItem.objects.filter(
+            Q(published_at__lt=when) | Q(pk__lt=item),
+            status=NewsItem.Status.PUBLISHED,
+            published_at__lte=when,
+        )
+        .only(*_NEIGHBOUR_FIELDS)
+        .order_by("-published_at", "-pk")[:1]
+    ),
+    when=dt.datetime,
+    item=int,
+)
+_NEWER = PreparedQuery(
+    lambda when, item, now: (
+        NewsItem.objects.published(now=now)
+        .filter(Q(published_at__gt=when) | Q(pk__gt=item), published_at__gte=when)
+        .only(*_NEIGHBOUR_FIELDS)
+        .order_by("published_at", "pk")[:1]
+    ),
+    when=dt.datetime,
+    item=int,
+    now=dt.datetime,
+)
 
 
 def neighbours(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
     """Return the previous (older) and next (newer) published items around `item`."""
-    when, pk = item.published_at, item.pk
-    fields = ("title", "slug", "published_at", "published_precision")
-    # The plain bound lets the database walk its (status, published_at) index from `when`.
-    # Older items need no "published by now" bound (`when` is past): given both, SQLite
-    # started its walk at now and stepped through every newer item to reach `when`.
-    older = NewsItem.objects.filter(
-        Q(published_at__lt=when) | Q(pk__lt=pk),
-        status=NewsItem.Status.PUBLISHED,
-        published_at__lte=when,
-    ).only(*fields)
-    newer = (
-        NewsItem.objects.published()
-        .filter(Q(published_at__gt=when) | Q(pk__gt=pk), published_at__gte=when)
-        .only(*fields)
-    )
-    previous = older.order_by("-published_at", "-pk").first()
-    following = newer.order_by("published_at", "pk").first()
-    return previous, following
+    older = _OLDER(when=item.published_at, item=item.pk)
+    newer = _NEWER(when=item.published_at, item=item.pk, now=timezone.now())
+    return (older[0] if older else None), (newer[0] if newer else None)

@@ -1,15 +1,30 @@
 """Public reads of parks and platforms, each starting from `published()` or `public()`."""
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from parks.figures import headline_figures
-from parks.models import CooperationPlatform, KeyFigure, Park
+from parks.models import (
+    CooperationPlatform,
+    Country,
+    Designation,
+    Industry,
+    KeyFigure,
+    Organization,
+    Park,
+    ParkPhoto,
+)
+from portal.prepared import PreparedQuery, attach_prefetched
+
+
+def _public_figure_rows() -> QuerySet[KeyFigure]:
+    figures = KeyFigure.objects.public().select_related("source_document").order_by("as_of", "pk")
+    return figures.defer("source_document__raw_text")
 
 
 def _public_figures() -> Prefetch:
-    figures = KeyFigure.objects.public().select_related("source_document").order_by("as_of", "pk")
-    return Prefetch("key_figures", queryset=figures.defer("source_document__raw_text"))
+    return Prefetch("key_figures", queryset=_public_figure_rows())
 
 
 def park_list() -> QuerySet[Park]:
@@ -17,20 +32,41 @@ def park_list() -> QuerySet[Park]:
     return Park.objects.published().prefetch_related("partner_countries", _public_figures())
 
 
+_PARK_BY_SLUG = PreparedQuery(lambda slug: Park.objects.published().filter(slug=slug)[:1], slug=str)
+# What a park's page shows besides the park, each a prepared query on the park's id: as one
+# prefetch_related call, building these eight queries cost more than the rest of the page.
+_PARK_PARTS = {
+    "partner_countries": PreparedQuery(lambda park: Country.objects.filter(parks=park), park=int),
+    "sponsors": PreparedQuery(
+        lambda park: Organization.objects.filter(sponsored_parks=park), park=int
+    ),
+    "notable_companies": PreparedQuery(
+        lambda park: Organization.objects.filter(host_parks=park), park=int
+    ),
+    "focus_industries": PreparedQuery(lambda park: Industry.objects.filter(parks=park), park=int),
+    "designations": PreparedQuery(lambda park: Designation.objects.filter(park=park), park=int),
+    "photos": PreparedQuery(lambda park: ParkPhoto.objects.filter(park=park), park=int),
+    "platforms": PreparedQuery(
+        lambda park: (
+            CooperationPlatform.objects.published()
+            .only("name", "slug", "kind", "park_id")
+            .filter(park=park)
+        ),
+        park=int,
+    ),
+    "key_figures": PreparedQuery(lambda park: _public_figure_rows().filter(park=park), park=int),
+}
+
+
 def park_detail(*, slug: str) -> Park:
     """Return a published park with everything its page shows, or 404."""
-    platforms = CooperationPlatform.objects.published().only("name", "slug", "kind", "park_id")
-    parks = Park.objects.published().prefetch_related(
-        "partner_countries",
-        "sponsors",
-        "notable_companies",
-        "focus_industries",
-        "designations",
-        "photos",
-        Prefetch("platforms", queryset=platforms),
-        _public_figures(),
-    )
-    return get_object_or_404(parks, slug=slug)
+    found = _PARK_BY_SLUG(slug=slug)
+    if not found:
+        raise Http404("No published park has this address.")
+    park = found[0]
+    for relation, query in _PARK_PARTS.items():
+        attach_prefetched(park, relation, query(park=park.pk))
+    return park
 
 
 def platform_list() -> QuerySet[CooperationPlatform]:

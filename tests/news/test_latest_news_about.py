@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news import selectors
@@ -17,6 +19,15 @@ EXISTS_PLAN, JOIN_PLAN = 0, 10**9
 
 def days_ago(days: float) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days)
+
+
+def latest_news_sql(park, *, limit: int) -> str:
+    """The SQL of the query that picks the newest items."""
+    with CaptureQueriesContext(connection) as queries:
+        latest_news_about(park, limit=limit)
+    selects = [query["sql"] for query in queries if '"news_newsitem"."title"' in query["sql"]]
+    assert len(selects) == 1
+    return selects[0]
 
 
 def linked_news(target, relation: str) -> list[str]:
@@ -65,9 +76,9 @@ def test_the_threshold_picks_the_plan(monkeypatch):
     NewsItemFactory().parks.add(park)
 
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", EXISTS_PLAN)
-    exists_sql = str(latest_news_about(park, limit=5).query)
+    exists_sql = latest_news_sql(park, limit=5)
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", JOIN_PLAN)
-    join_sql = str(latest_news_about(park, limit=5).query)
+    join_sql = latest_news_sql(park, limit=5)
 
     assert "EXISTS" in exists_sql
     assert "EXISTS" not in join_sql
@@ -120,7 +131,7 @@ def test_the_link_count_picks_the_plan(monkeypatch, links, plan):
     for _ in range(links):
         NewsItemFactory().parks.add(park)
 
-    sql = str(latest_news_about(park, limit=PARK_NEWS).query)
+    sql = latest_news_sql(park, limit=PARK_NEWS)
 
     assert ("EXISTS" in sql) == (plan == "EXISTS")
 
