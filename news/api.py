@@ -26,27 +26,15 @@ from news.serializers import (
     NewsItemSyncSerializer,
     WithdrawalSerializer,
 )
-from parks.models import CooperationPlatform, Industry, Park
+from news.shown_links import RELATIONS, with_shown
 from portal.api.access import PublicationMixin
 from portal.api.conditional import ConditionalGetMixin
 from portal.api.pagination import KeysetCursorPagination, WithdrawalCursorPagination
 
 
-def with_relations(items, *, parks, platforms) -> QuerySet[NewsItem]:
-    return items.select_related("channel").prefetch_related(
-        NewsItem.prefetch_shown("parks", parks.only("slug", "name", "short_name")),
-        NewsItem.prefetch_shown("platforms", platforms.only("slug", "name", "kind")),
-        NewsItem.prefetch_shown("industries", Industry.objects.only("slug", "name")),
-    )
-
-
 def public_news_items() -> QuerySet[NewsItem]:
     """Return published items linked only to published parks and platforms."""
-    return with_relations(
-        NewsItem.objects.published(),
-        parks=Park.objects.published(),
-        platforms=CooperationPlatform.objects.published(),
-    )
+    return with_shown(NewsItem.objects.published().select_related("channel"), *RELATIONS)
 
 
 class NewsItemViewSet(PublicationMixin, ConditionalGetMixin, viewsets.ModelViewSet):
@@ -64,11 +52,8 @@ class NewsItemViewSet(PublicationMixin, ConditionalGetMixin, viewsets.ModelViewS
         return public_news_items()
 
     def all_queryset(self) -> QuerySet[NewsItem]:
-        return with_relations(
-            NewsItem.objects.all(),
-            parks=Park.objects.all(),
-            platforms=CooperationPlatform.objects.all(),
-        )
+        items = NewsItem.objects.select_related("channel")
+        return with_shown(items, *RELATIONS, published_only=False)
 
     def perform_create(self, serializer):
         self.check_workflow(serializer)

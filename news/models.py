@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +91,27 @@ class Channel(models.Model):
 
 
 class NewsItemQuerySet(models.QuerySet):
+    _after_fetch: tuple = ()
+
+    def after_fetch(self, callback):
+        """Return a copy that calls `callback(items)` on the items it fetches, to load what
+        they show by other means than prefetch_related (news/shown_links.py)."""
+        clone = self._chain()
+        clone._after_fetch = (*self._after_fetch, callback)
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._after_fetch = self._after_fetch
+        return clone
+
+    def _fetch_all(self):
+        fetching = self._result_cache is None
+        super()._fetch_all()
+        if fetching and self._after_fetch and self._iterable_class is ModelIterable:
+            for callback in self._after_fetch:
+                callback(self._result_cache)
+
     def published(self, *, now=None):
         """Items public at `now` (default: this moment)."""
         return self.filter(
@@ -266,9 +288,9 @@ class NewsItem(models.Model):
                 return slug
         return self.slug if self.is_public() else ""
 
-    # Pages, feeds and the API prefetch the linked rows they may show into plain lists
-    # (Prefetch(..., to_attr="<relation>_shown")): a prefetched manager costs a queryset clone
-    # per item and relation, a quarter of an API list's time. Unprefetched, all links count.
+    # Pages, feeds and the API load the linked rows they may show into plain lists,
+    # `<relation>_shown` (news/shown_links.py): a prefetched manager costs a queryset clone
+    # per item and relation, a quarter of an API list's time. Not loaded, all links count.
     @property
     def shown_parks(self) -> list:
         return self._shown("parks")
@@ -286,13 +308,8 @@ class NewsItem(models.Model):
         return prefetched if prefetched is not None else list(getattr(self, relation).all())
 
     def prefetched_shown(self, relation: str) -> list | None:
-        """The rows prefetch_shown() loaded for `relation`, or None when it did not run."""
+        """The rows news/shown_links.py loaded for `relation`, or None when it did not run."""
         return self.__dict__.get(f"{relation}_shown")
-
-    @staticmethod
-    def prefetch_shown(relation: str, queryset) -> Prefetch:
-        """Prefetch the `relation` rows a page may show into the list `shown_<relation>` reads."""
-        return Prefetch(relation, queryset=queryset, to_attr=f"{relation}_shown")
 
     def is_public(self, *, now=None) -> bool:
         """Whether `published()` would list the item as it stands (in memory)."""

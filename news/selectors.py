@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from news.filters import NewsItemFilter
 from news.models import NewsImage, NewsItem
-from parks.models import CooperationPlatform, Industry, Park
+from news.shown_links import attach_shown, with_shown
+from parks.models import CooperationPlatform, Park
 from portal.per_generation import once_per_generation
 from portal.prepared import PreparedQuery, Shape, attach_prefetched
 
@@ -19,8 +20,7 @@ RELATED_LIMIT = 5
 
 
 def _listed(items: QuerySet[NewsItem]) -> QuerySet[NewsItem]:
-    parks = Park.objects.published().only("name", "slug", "short_name")
-    return items.select_related("channel").prefetch_related(NewsItem.prefetch_shown("parks", parks))
+    return with_shown(items.select_related("channel"), "parks")
 
 
 def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
@@ -102,7 +102,7 @@ def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> list
         walk=_walks({relation: [target.pk]}),
         limit=limit,
     )
-    _attach_shown_parks(items)
+    attach_shown(items, ("parks",))
     return items
 
 
@@ -122,27 +122,6 @@ _LATEST = PreparedQuery(
     _build_latest, now=dt.datetime, parks=[int], platforms=[int], walk=Shape, limit=Shape
 )
 
-_SHOWN_PARK_LINKS = PreparedQuery(
-    lambda items: (
-        NewsItem.parks.through.objects.filter(newsitem__in=items, park__is_published=True)
-        .select_related("park")
-        .only("newsitem", "park", "park__name", "park__slug", "park__short_name")
-        .order_by("park__name", "park_id")
-    ),
-    items=[int],
-)
-
-
-def _attach_shown_parks(items: list[NewsItem]) -> None:
-    """Set `shown_parks` on listed items, as `_listed`'s prefetch does, in one prepared query."""
-    by_item = {item.pk: [] for item in items}
-    if items:
-        for link in _SHOWN_PARK_LINKS(items=list(by_item)):
-            by_item[link.newsitem_id].append(link.park)
-    for item in items:
-        item.parks_shown = by_item[item.pk]
-
-
 _ITEM_BY_SLUG = PreparedQuery(
     lambda slug, now: (
         NewsItem.objects.published(now=now)
@@ -156,25 +135,6 @@ _ITEM_BY_SLUG = PreparedQuery(
 _ITEM_BY_PK = PreparedQuery(
     lambda pk: NewsItem.objects.select_related("channel").filter(pk=pk)[:1], pk=int
 )
-_SHOWN_LINKS = {
-    "parks_shown": PreparedQuery(
-        lambda item: (
-            Park.objects.published().only("name", "slug", "short_name").filter(news_items=item)
-        ),
-        item=int,
-    ),
-    "platforms_shown": PreparedQuery(
-        lambda item: (
-            CooperationPlatform.objects.published()
-            .only("name", "slug", "kind")
-            .filter(news_items=item)
-        ),
-        item=int,
-    ),
-    "industries_shown": PreparedQuery(
-        lambda item: Industry.objects.only("name", "slug").filter(news_items=item), item=int
-    ),
-}
 _IMAGES = PreparedQuery(lambda item: NewsImage.objects.filter(item=item), item=int)
 
 
@@ -183,8 +143,7 @@ def _detailed(rows: list[NewsItem]) -> NewsItem:
     if not rows:
         raise Http404("No published news item has this address.")
     item = rows[0]
-    for attribute, query in _SHOWN_LINKS.items():
-        setattr(item, attribute, query(item=item.pk))
+    attach_shown([item])
     attach_prefetched(item, "images", _IMAGES(item=item.pk))
     return item
 

@@ -14,7 +14,8 @@ from django.http import HttpRequest
 from django.views.decorators.http import condition
 
 from news.models import NewsItem
-from parks.models import Industry, Park
+from news.shown_links import with_shown
+from parks.models import Park
 
 # Full bodies: 20 keeps a poll near 80 KB; readers polling hourly miss nothing at any park's pace.
 FEED_SIZE = 20
@@ -25,10 +26,7 @@ def feed_items(*, park: Park | None = None) -> QuerySet[NewsItem]:
     items = NewsItem.objects.published().defer("body", "imported_values")
     if park is not None:
         items = items.filter(parks=park)
-    return items.select_related("channel").prefetch_related(
-        NewsItem.prefetch_shown("parks", Park.objects.published().only("name", "slug")),
-        NewsItem.prefetch_shown("industries", Industry.objects.only("name")),
-    )[:FEED_SIZE]
+    return with_shown(items.select_related("channel"), "parks", "industries")[:FEED_SIZE]
 
 
 def _validators(request: HttpRequest, slug: str | None) -> tuple[str | None, datetime | None]:

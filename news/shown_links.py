@@ -1,0 +1,61 @@
+"""The parks, platforms and industries a list of news items shows, loaded by prepared queries.
+
+A listing shows each item's links: the news index and JSON Feed its parks, the API its parks,
+platforms and industries. prefetch_related built a query per relation and request, and on the
+API list that cost more than a third of the request; these prepared queries
+(portal/prepared.py) load the same rows, in the same order, into the same `<relation>_shown`
+lists that `NewsItem.shown_parks` and the like read.
+"""
+
+from django.db.models import F, QuerySet
+
+from news.models import NewsItem
+from portal.prepared import PreparedQuery, Shape
+
+RELATIONS = ("parks", "platforms", "industries")
+# Every listing's fields: the few a tag or a summary shows.
+_FIELDS = {
+    "parks": ("name", "slug", "short_name"),
+    "platforms": ("name", "slug", "kind"),
+    "industries": ("name", "slug"),
+}
+# Industries have no publication state; parks and platforms do.
+_PUBLISHABLE = ("parks", "platforms")
+
+
+def _links_query(relation: str) -> PreparedQuery:
+    field = NewsItem._meta.get_field(relation)
+    linked_to = field.related_query_name()  # "news_items" on each side
+
+    def build(items, published_only):
+        rows = field.related_model._default_manager.filter(**{f"{linked_to}__in": items})
+        if published_only and relation in _PUBLISHABLE:
+            rows = rows.filter(is_published=True)
+        # The filter's join to the link table also gives each row the item it is shown for.
+        rows = rows.annotate(shown_for_item=F(linked_to)).only(*_FIELDS[relation])
+        return rows.order_by("name", "pk")
+
+    return PreparedQuery(build, items=[int], published_only=Shape)
+
+
+_QUERIES = {relation: _links_query(relation) for relation in RELATIONS}
+
+
+def attach_shown(items: list[NewsItem], relations=RELATIONS, *, published_only=True) -> None:
+    """Set `<relation>_shown` on each item: its linked rows, by name, published ones only
+    unless `published_only` is false (staff reading the API see drafts' links too)."""
+    if not items:
+        return
+    for relation in relations:
+        by_item = {item.pk: [] for item in items}
+        for row in _QUERIES[relation](items=list(by_item), published_only=published_only):
+            by_item[row.shown_for_item].append(row)
+        for item in items:
+            setattr(item, f"{relation}_shown", by_item[item.pk])
+
+
+def with_shown(items: QuerySet[NewsItem], *relations: str, published_only=True):
+    """Return `items` set to attach the shown links of whatever rows it fetches."""
+    return items.after_fetch(
+        lambda rows: attach_shown(rows, relations, published_only=published_only)
+    )
