@@ -1,12 +1,16 @@
 import re
 from html.parser import HTMLParser
 
+import django_filters
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.sql.query import Query
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from parks.models import Park
+from portal.widgets import NamedModelChoiceFilter
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import ParkFactory, PlatformFactory
 
@@ -149,3 +153,40 @@ def test_options_joined_in_one_language_are_not_served_in_another(client):
 
     assert chinese[0][2] != "All parks"
     assert chinese[1][0] == "only"
+
+
+class AllParksFilter(django_filters.FilterSet):
+    park = NamedModelChoiceFilter(queryset=Park.objects.all(), to_field_name="slug")
+
+
+class PublishedParksFilter(django_filters.FilterSet):
+    park = NamedModelChoiceFilter(queryset=Park.objects.published(), to_field_name="slug")
+
+
+def park_options(filterset_class) -> list[str]:
+    form = filterset_class({}, queryset=Park.objects.none()).form
+    return [value for value, _, _ in options(str(form["park"]), "park")]
+
+
+def test_filters_declaring_different_options_under_one_name_keep_their_own():
+    """Options are cached under the filter that declares them, not under their SQL."""
+    published, draft = ParkFactory(slug="public"), ParkFactory(slug="draft", is_published=False)
+
+    assert park_options(PublishedParksFilter) == ["", published.slug]
+    assert sorted(park_options(AllParksFilter)) == ["", draft.slug, published.slug]
+    assert park_options(PublishedParksFilter) == ["", published.slug]
+
+
+def test_a_warm_index_page_compiles_no_query_to_find_its_options(client, monkeypatch, settings):
+    settings.PAGE_CACHE = False  # the view itself renders
+    ParkFactory()
+    client.get(URL)
+    compiled = []
+    original = Query.sql_with_params
+    monkeypatch.setattr(
+        Query, "sql_with_params", lambda query: compiled.append(query.model) or original(query)
+    )
+
+    assert client.get(URL).status_code == 200
+
+    assert compiled == []
