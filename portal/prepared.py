@@ -14,7 +14,6 @@ now, say), can never be prepared.
 
 import copy
 import datetime as dt
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +22,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.db.models.fields.related_descriptors import ManyToManyDescriptor
 
+# Plans kept per query; a page's queries need a few dozen (one per list length and Shape value).
+MAX_PLANS = 256
 _STAND_IN_BASE = 7_300_000_000_000
 _EPOCH = dt.datetime(1901, 2, 3, tzinfo=dt.UTC)
 
@@ -73,7 +74,6 @@ class PreparedQuery:
         self.build = build
         self.arguments = arguments
         self._plans: dict[tuple, _Plan] = {}
-        self._lock = threading.Lock()
 
     def __call__(self, *, using: str = DEFAULT_DB_ALIAS, **values) -> list:
         shape = self._shape(values)
@@ -81,9 +81,9 @@ class PreparedQuery:
         key = (using, connection.vendor, shape)
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._prepare(using, shape)
-            with self._lock:
-                self._plans[key] = plan
+            if len(self._plans) >= MAX_PLANS:  # an odd caller with ever new list lengths
+                self._plans.clear()
+            plan = self._plans[key] = self._prepare(using, shape)
         if not plan.sql:
             return []
         params = tuple(self._bind(slot, values) for slot in plan.slots)
@@ -111,12 +111,12 @@ class PreparedQuery:
 
     def _stand_ins(self, shape: tuple, variant: int) -> dict:
         stand_ins, slot = {}, 0
-        for (name, kind), length in zip(self.arguments.items(), shape, strict=True):
+        for (name, kind), part in zip(self.arguments.items(), shape, strict=True):
             if kind is Shape:
-                stand_ins[name] = length  # the value itself
+                stand_ins[name] = part  # the value itself
             elif isinstance(kind, list):
-                stand_ins[name] = [_stand_in(kind[0], slot + i, variant) for i in range(length)]
-                slot += length
+                stand_ins[name] = [_stand_in(kind[0], slot + i, variant) for i in range(part)]
+                slot += part
             else:
                 stand_ins[name] = _stand_in(kind, slot, variant)
                 slot += 1

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from news.models import NewsItem
 from parks.models import Country, Designation, Park
+from portal import prepared
 from portal.prepared import PreparedQuery, Shape, attach_prefetched
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import CountryFactory, ParkFactory
@@ -120,3 +121,14 @@ def test_narrowing_attached_rows_fails_loudly():
 
     with pytest.raises(TypeError, match="filter them in Python"):
         park.partner_countries.filter(code="IL")
+
+
+def test_plans_are_bounded_and_rebuilt_when_dropped(monkeypatch):
+    monkeypatch.setattr(prepared, "MAX_PLANS", 2)
+    parks = ParkFactory.create_batch(3)
+    query = PreparedQuery(lambda ids: Park.objects.filter(pk__in=ids).order_by("pk"), ids=[int])
+
+    for count in (1, 2, 3, 1):
+        assert query(ids=[park.pk for park in parks[:count]]) == parks[:count]
+
+    assert len(query._plans) <= 2
