@@ -1,21 +1,34 @@
 """Page numbers that cost the same on page 1 and page 2,000 of a hundred thousand rows.
 
-A deep page's ids come from an OFFSET over the index alone, then only those rows are loaded, so
-deep pages never drag whole rows through the skipped ones (one more query, however deep). The
-total is counted once per content generation and set of filters, and reused until content
-changes or the next scheduled item appears (not when workers' caches are their own).
+A deep page's ids come from the index alone, then only those rows are loaded, so deep pages
+never drag whole rows through the skipped ones (one more query, however deep). The total is
+counted once per content generation and set of filters, and reused until content changes or
+the next scheduled item appears (not when workers' caches are their own).
+
+Walking the index to page 2,000 still stepped over 40,000 entries (20 ms on PostgreSQL). So
+the sort key of every thousandth row is also kept per generation and set of filters, found by
+one numbered pass over the index (about 0.1 s at 100,000 items, on the first deep page after
+a change); a deep page seeks past the nearest one and skips fewer than a thousand entries.
+Where the cache is each worker's own, that pass would run on every deep page: deep pages
+walk the index there instead.
 """
 
 import hashlib
-from functools import cached_property
+import operator
+from functools import cached_property, reduce
 
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from portal.per_generation import once_per_generation
 
 # Below this offset a plain LIMIT/OFFSET is cheapest; beyond it, ids first, then their rows.
 SHALLOW = 1000
+# Every this many rows a deep listing keeps the sort key it can seek past.
+ANCHOR_EVERY = 1000
 
 
 def filters_key(request, *, ignore: tuple[str, ...]) -> str:
@@ -48,10 +61,75 @@ class FastPaginator(Paginator):
             top = self.count
         if bottom < SHALLOW:
             return self._get_page(self.object_list[bottom:top], number, self)
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        ids = self._deep_ids(bottom, top)
         # Unordered, so the database looks the rows up by id rather than walking its index.
         rows = {row.pk: row for row in self.object_list.filter(pk__in=ids).order_by()}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+    def _deep_ids(self, bottom: int, top: int) -> list:
+        """Return the ids of rows bottom..top, seeking past the nearest anchor when there is one."""
+        shared = getattr(settings, "CACHE_IS_SHARED", True)
+        keyset = sort_keyset(self.object_list) if self.count_key and shared else None
+        anchors = self._anchors(keyset) if keyset else []
+        passed = min(bottom // ANCHOR_EVERY, len(anchors))
+        ids = self.object_list.values_list("pk", flat=True)
+        if passed:
+            ids = ids.filter(after(keyset, anchors[passed - 1]))
+            bottom, top = bottom - passed * ANCHOR_EVERY, top - passed * ANCHOR_EVERY
+        return list(ids[bottom:top])
+
+    def _anchors(self, keyset: list[tuple[str, bool]]) -> list[tuple]:
+        def numbered_pass() -> list[tuple]:
+            positions = range(ANCHOR_EVERY, self.count + 1, ANCHOR_EVERY)
+            # Databases place NULLs differently and `<` never matches one: seek only without them.
+            nulls = Q.create([(f"{name}__isnull", True) for name, _ in keyset], connector=Q.OR)
+            if not positions or self.object_list.filter(nulls).exists():
+                return []
+            order = [F(name).desc() if descending else F(name).asc() for name, descending in keyset]
+            rows = self.object_list.annotate(_row=Window(RowNumber(), order_by=order))
+            names = [name for name, _ in keyset]
+            return list(rows.filter(_row__in=positions).order_by("_row").values_list(*names))
+
+        return once_per_generation(f"anchors:{self.count_key}", numbered_pass)
+
+
+def sort_keyset(items: QuerySet) -> list[tuple[str, bool]] | None:
+    """Return the listing's order as (field, descending) pairs, or None unless every row has
+    its own place in it: plain columns of the model, ending with the primary key."""
+    query = items.query
+    meta = query.get_meta()
+    ordering = query.order_by or (meta.ordering if query.default_ordering else ())
+    keyset = []
+    for term in ordering:
+        if not isinstance(term, str) or "__" in term or term.lstrip("-") == "?":
+            return None
+        name = term.lstrip("-")
+        try:
+            field = meta.pk if name == "pk" else meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        if field.is_relation or not field.concrete:
+            return None
+        keyset.append((field.attname, term.startswith("-")))
+    if not keyset or keyset[-1][0] != meta.pk.attname:
+        return None
+    return keyset
+
+
+def after(keyset: list[tuple[str, bool]], anchor: tuple) -> Q:
+    """Rows that come after `anchor` in `keyset` order.
+
+    The leading column's bound is repeated outside the OR: PostgreSQL turned only that into an
+    index seek (page 2,000's ids in 0.7 ms instead of 22 ms).
+    """
+    clauses, equal = [], {}
+    for (name, descending), value in zip(keyset, anchor, strict=True):
+        clauses.append(Q(**equal, **{f"{name}__{'lt' if descending else 'gt'}": value}))
+        equal[name] = value
+    (first, descending), start = keyset[0], anchor[0]
+    return Q(**{f"{first}__{'lte' if descending else 'gte'}": start}) & reduce(
+        operator.or_, clauses
+    )
 
 
 class LenientPaginationMixin:
