@@ -22,6 +22,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.db.models.sql.where import AND, WhereNode
 
 from portal.per_generation import once_per_generation
 
@@ -74,7 +75,7 @@ class FastPaginator(Paginator):
         passed = min(bottom // ANCHOR_EVERY, len(anchors))
         ids = self.object_list.values_list("pk", flat=True)
         if passed:
-            ids = ids.filter(after(keyset, anchors[passed - 1]))
+            ids = filter_first(ids, after(keyset, anchors[passed - 1]))
             bottom, top = bottom - passed * ANCHOR_EVERY, top - passed * ANCHOR_EVERY
         return list(ids[bottom:top])
 
@@ -130,6 +131,19 @@ def after(keyset: list[tuple[str, bool]], anchor: tuple) -> Q:
     return Q(**{f"{first}__{'lte' if descending else 'gte'}": start}) & reduce(
         operator.or_, clauses
     )
+
+
+def filter_first(items: QuerySet, condition: Q) -> QuerySet:
+    """Return `items` narrowed by `condition`, which is put ahead of their own filters.
+
+    SQLite ranges an index scan on the first of two bounds of one column, not the tighter one
+    (it cannot compare parameters): behind the listing's "published by now", the anchor's bound
+    only filtered, and page 2,000's ids took 2.3 ms instead of 0.08 (bench/RESULTS.md).
+    """
+    narrowed = items.all()
+    query = narrowed.query
+    query.where = WhereNode([query.build_where(condition), query.where], AND)
+    return narrowed
 
 
 class LenientPaginationMixin:

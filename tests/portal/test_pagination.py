@@ -92,3 +92,34 @@ def test_workers_with_their_own_cache_walk_the_index_instead(client, small_steps
 
     assert titles == [f"Item {n:02}" for n in range(40, 60)]
     assert not any("ROW_NUMBER" in query["sql"] for query in queries)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's virtual machine steps")
+def test_sqlite_seeks_from_the_anchor_however_deep_the_page(small_steps):
+    """SQLite ranges on the first bound of a column it meets: the anchor's must come first."""
+    for n in range(300):
+        NewsItemFactory(published_at=timezone.now() - dt.timedelta(hours=n + 1))
+    items = NewsItem.objects.published()
+    paginator = pagination.FastPaginator(items, PER_PAGE, count_key="every-published-item")
+    expected = list(items.values_list("pk", flat=True))
+
+    def steps_for(page: int) -> int:
+        steps = 0
+
+        def count():
+            nonlocal steps
+            steps += 1
+
+        connection.ensure_connection()
+        connection.connection.set_progress_handler(count, 1)
+        try:
+            shown = [row.pk for row in paginator.page(page).object_list]
+        finally:
+            connection.connection.set_progress_handler(None, 1)
+        assert shown == expected[(page - 1) * PER_PAGE : page * PER_PAGE]
+        return steps
+
+    steps_for(3)  # counts the rows and keeps the anchors
+    shallow, deep = steps_for(3), steps_for(14)  # 35 and 259 rows past the top
+
+    assert deep < shallow * 1.2
