@@ -2,6 +2,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from parks.models import CooperationPlatform, KeyFigure, Park
 from portal.dates import DatePrecision, PartialDate, format_partial_date
@@ -55,3 +56,15 @@ def test_figure_value_display_shows_qualifier_and_unit():
         KeyFigureFactory(value=100, unit="items", qualifier="more_than").value_display
         == "> 100 items"
     )
+
+
+def test_a_platforms_kind_label_is_translated_like_get_kind_display():
+    platform = PlatformFactory.build(kind=CooperationPlatform.Kind.RESEARCH_INSTITUTE)
+    for language in ("en", "zh-hans", "he"):
+        with translation.override(language):
+            assert platform.kind_label == platform.get_kind_display()
+    with translation.override("zh-hans"):
+        assert platform.kind_label != "research institute"
+
+    retired = PlatformFactory.build(kind="science_park")  # a kind no longer offered
+    assert retired.kind_label == retired.get_kind_display() == "science_park"
