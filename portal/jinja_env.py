@@ -29,6 +29,7 @@ from parks.figures import chart_context
 from parks.structured_data import park_entity
 from portal.dateformat import localized_partial_date
 from portal.page_meta import canonical_url, feed_links
+from portal.slug_urls import reverse_plain
 from portal.structured_data import isoformat_partial, json_ld_script
 
 
@@ -80,7 +81,9 @@ def compile_public_templates() -> int:
 
 
 def url(name: str, *args, **kwargs) -> str:
-    """Reverse a named route, as `{% url %}` does."""
+    """Reverse a named route, as `{% url %}` does (the site's menu once per language)."""
+    if not args and not kwargs:
+        return reverse_plain(name)
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 

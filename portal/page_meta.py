@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from parks.models import Park
+from portal.slug_urls import reverse_plain
 
 PAGE_NUMBER = re.compile(r"[0-9]{1,6}")
 
@@ -38,7 +39,9 @@ def _feed_links(prefix: str, title: str, **kwargs) -> list[dict]:
         {
             "type": media_type,
             "title": f"{title} ({label})",
-            "href": reverse(f"feeds:{prefix}-{kind}", kwargs=kwargs or None),
+            "href": reverse(f"feeds:{prefix}-{kind}", kwargs=kwargs)
+            if kwargs
+            else reverse_plain(f"feeds:{prefix}-{kind}"),
         }
         for kind, media_type, label in FEED_FORMATS
     ]

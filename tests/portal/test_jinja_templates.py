@@ -61,3 +61,14 @@ def test_plural_messages_follow_the_active_language(settings):
     assert view_count(3) == "3 views"
     with translation.override("he"):
         assert news_item_count(1) != "1 item"
+
+
+def test_url_reverses_routes_in_the_active_language():
+    from django.utils import translation
+
+    template = jinja_env().from_string("{{ url('news:item-list') }} {{ url('news:item-detail', 'a-b') }}")
+
+    assert template.render() == "/news/ /news/a-b/"
+    with translation.override("zh-hans"):
+        assert template.render() == "/zh-hans/news/ /zh-hans/news/a-b/"
+    assert template.render() == "/news/ /news/a-b/"
