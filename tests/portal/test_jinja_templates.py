@@ -66,7 +66,9 @@ def test_plural_messages_follow_the_active_language(settings):
 def test_url_reverses_routes_in_the_active_language():
     from django.utils import translation
 
-    template = jinja_env().from_string("{{ url('news:item-list') }} {{ url('news:item-detail', 'a-b') }}")
+    template = jinja_env().from_string(
+        "{{ url('news:item-list') }} {{ url('news:item-detail', 'a-b') }}"
+    )
 
     assert template.render() == "/news/ /news/a-b/"
     with translation.override("zh-hans"):
