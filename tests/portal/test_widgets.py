@@ -5,6 +5,7 @@ import django_filters
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.query import Query
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -190,3 +191,41 @@ def test_a_warm_index_page_compiles_no_query_to_find_its_options(client, monkeyp
     assert client.get(URL).status_code == 200
 
     assert compiled == []
+
+
+def chosen_park(filterset_class, slug: str):
+    form = filterset_class({"park": slug}, queryset=Park.objects.none()).form
+    return form.cleaned_data.get("park") if form.is_valid() else form.errors["park"][0]
+
+
+def test_a_chosen_slug_is_looked_up_among_the_filters_own_choices():
+    published, draft = ParkFactory(slug="public"), ParkFactory(slug="draft", is_published=False)
+
+    assert chosen_park(PublishedParksFilter, "public") == published
+    assert (
+        chosen_park(PublishedParksFilter, "draft")
+        == "Select a valid choice. That choice is not one of the available choices."
+    )
+    assert chosen_park(AllParksFilter, "draft") == draft
+    assert chosen_park(PublishedParksFilter, "pub\x00lic") == "Null characters are not allowed."
+
+
+def test_a_filtered_listing_compiles_no_query_to_find_the_chosen_park(
+    client, monkeypatch, settings
+):
+    settings.PAGE_CACHE = False
+    park = ParkFactory()
+    client.get(URL, {"park": park.slug})
+    compiled = []
+    original = SQLCompiler.as_sql
+    monkeypatch.setattr(
+        SQLCompiler,
+        "as_sql",
+        lambda compiler, *args, **kwargs: (
+            compiled.append(compiler.query.model) or original(compiler, *args, **kwargs)
+        ),
+    )
+
+    assert client.get(URL, {"park": park.slug}).status_code == 200
+
+    assert Park not in compiled
