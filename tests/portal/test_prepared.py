@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from news.models import NewsItem
@@ -132,3 +133,29 @@ def test_plans_are_bounded_and_rebuilt_when_dropped(monkeypatch):
         assert query(ids=[park.pk for park in parks[:count]]) == parks[:count]
 
     assert len(query._plans) <= 2
+
+
+def test_values_are_converted_as_the_orm_does_working_it_out_once(monkeypatch):
+    """Dates come back as aware datetimes, JSON as lists, on every run."""
+    moment = days_ago(2).replace(microsecond=123456)
+    item = NewsItemFactory(published_at=moment)
+    park = ParkFactory(aliases=["CICP", "中以常州"])
+    item.parks.add(park)
+    items = PreparedQuery(lambda pk: NewsItem.objects.filter(pk=pk), pk=int)
+    parks = PreparedQuery(lambda slug: Park.objects.filter(slug=slug), slug=str)
+    worked_out = []
+    original = SQLCompiler.get_converters
+    monkeypatch.setattr(
+        SQLCompiler,
+        "get_converters",
+        lambda compiler, expressions: (
+            worked_out.append(compiler.query.model) or original(compiler, expressions)
+        ),
+    )
+
+    for _ in range(3):
+        (loaded,) = items(pk=item.pk)
+        assert loaded.published_at == moment and loaded.published_at.tzinfo is not None
+        assert parks(slug=park.slug)[0].aliases == ["CICP", "中以常州"]
+
+    assert worked_out == [NewsItem, Park]
