@@ -13,6 +13,7 @@ from news.models import Channel, NewsItem, Withdrawal
 from news.withdrawals import applying_to
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
+from portal.filtersets import FilterSet
 from portal.search import MAX_QUERY_LENGTH, filter_text
 from portal.widgets import NamedModelChoiceFilter, QuickSelect
 
@@ -31,7 +32,7 @@ def month_choices():
     return [("", _("Any month")), *MONTHS.items()]
 
 
-class NewsItemFilter(django_filters.FilterSet):
+class NewsItemFilter(FilterSet):
     q = django_filters.CharFilter(
         label=_("Text"),
         method="filter_q",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parks.models import CooperationPlatform, Country, Industry, KeyFigure, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
+from portal.filtersets import FilterSet
 from portal.search import MAX_QUERY_LENGTH, filter_text
 
 PARK_SEARCH_FIELDS = {"name": "A", "short_name": "A", "tagline": "B", "summary": "C"}
@@ -23,7 +24,7 @@ class TextSearchFilter(django_filters.CharFilter):
         return filter_text(qs, value, self.search_fields) if value else qs
 
 
-class ParkFilter(django_filters.FilterSet):
+class ParkFilter(FilterSet):
     q = TextSearchFilter(fields=PARK_SEARCH_FIELDS)
     country = django_filters.ModelChoiceFilter(
         label=_("Partner country (ISO code)"),
@@ -45,7 +46,7 @@ class ParkFilter(django_filters.FilterSet):
         fields = ("q", "country", "industry", "province", "city", "updated_since", "ordering")
 
 
-class CooperationPlatformFilter(django_filters.FilterSet):
+class CooperationPlatformFilter(FilterSet):
     q = TextSearchFilter(fields=PLATFORM_SEARCH_FIELDS)
     park = django_filters.ModelChoiceFilter(to_field_name="slug", queryset=Park.objects.published())
     updated_since = UtcIsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
@@ -56,7 +57,7 @@ class CooperationPlatformFilter(django_filters.FilterSet):
         fields = ("q", "park", "kind", "updated_since", "ordering")
 
 
-class KeyFigureFilter(django_filters.FilterSet):
+class KeyFigureFilter(FilterSet):
     park = django_filters.ModelChoiceFilter(to_field_name="slug", queryset=Park.objects.published())
     as_of_after = django_filters.DateFilter(field_name="as_of", lookup_expr="gte")
     as_of_before = django_filters.DateFilter(field_name="as_of", lookup_expr="lte")
@@ -76,7 +77,7 @@ class KeyFigureFilter(django_filters.FilterSet):
         )
 
 
-class IndustryFilter(django_filters.FilterSet):
+class IndustryFilter(FilterSet):
     q = TextSearchFilter(fields={"name": "A", "description": "C"})
     ordering = StableOrderingFilter(fields=("name",))
 
