@@ -9,15 +9,14 @@ Walking the index to page 2,000 still stepped over 40,000 entries (20 ms on Post
 the sort key of every thousandth row is also kept per generation and set of filters, found by
 one numbered pass over the index (about 0.1 s at 100,000 items, on the first deep page after
 a change); a deep page seeks past the nearest one and skips fewer than a thousand entries.
-Where the cache is each worker's own, that pass would run on every deep page: deep pages
-walk the index there instead.
+Where the cache is each worker's own or is down, that pass would run on every deep page:
+deep pages walk the index there instead.
 """
 
 import hashlib
 import operator
 from functools import cached_property, reduce
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import F, Q, QuerySet, Window
@@ -69,8 +68,7 @@ class FastPaginator(Paginator):
 
     def _deep_ids(self, bottom: int, top: int) -> list:
         """Return the ids of rows bottom..top, seeking past the nearest anchor when there is one."""
-        shared = getattr(settings, "CACHE_IS_SHARED", True)
-        keyset = sort_keyset(self.object_list) if self.count_key and shared else None
+        keyset = sort_keyset(self.object_list) if self.count_key else None
         anchors = self._anchors(keyset) if keyset else []
         passed = min(bottom // ANCHOR_EVERY, len(anchors))
         ids = self.object_list.values_list("pk", flat=True)
@@ -91,7 +89,9 @@ class FastPaginator(Paginator):
             names = [name for name, _ in keyset]
             return list(rows.filter(_row__in=positions).order_by("_row").values_list(*names))
 
-        return once_per_generation(f"anchors:{self.count_key}", numbered_pass)
+        # Not kept (a cache that is down or each worker's own), the pass would run on every
+        # deep page: those walk the index instead.
+        return once_per_generation(f"anchors:{self.count_key}", numbered_pass, uncached=list)
 
 
 def sort_keyset(items: QuerySet) -> list[tuple[str, bool]] | None:

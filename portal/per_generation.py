@@ -55,16 +55,26 @@ class ProcessCopies:
 kept = ProcessCopies(limit=512)
 
 
-def once_per_generation[T](name: str, compute: Callable[[], T]) -> T:
-    """Return compute()'s value for the current content generation, computing it at most once."""
+def once_per_generation[T](
+    name: str, compute: Callable[[], T], *, uncached: Callable[[], T] | None = None
+) -> T:
+    """Return compute()'s value for the current content generation, computing it at most once.
+
+    Where the cache is not shared or is down, `uncached()` answers instead (by default,
+    compute() afresh): a value that is only worth having when kept can offer a cheaper one.
+    """
+    uncached = uncached or compute
     if not getattr(settings, "CACHE_IS_SHARED", True):
-        return compute()
+        return uncached()
     from portal.page_cache import seconds_to_keep  # it reads news, which reads this module's users
 
     try:
-        key = f"generation-value:{name}:{current_generation()}"
-    except Exception:  # the cache is down: compute in the database
-        return compute()
+        generation = current_generation()
+    except Exception:
+        return uncached()
+    if not generation:  # a working cache always holds one (it starts from the clock): it is down
+        return uncached()
+    key = f"generation-value:{name}:{generation}"
     if (value := kept.get(key, MISSING)) is not MISSING:
         return value
     try:

@@ -2,14 +2,19 @@
 counts fail open. With Redis up, pages are served from it."""
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from news import view_counts
 from news.models import NewsItem
+from portal import pagination
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import ParkFactory
 
@@ -131,3 +136,41 @@ def test_pages_are_served_from_a_running_redis(client, site, real_redis):
         assert (first.status_code, second.status_code) == (200, 200)
         assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
     assert client.get("/readyz").status_code == 200
+
+
+def test_values_kept_per_generation_are_computed_afresh_while_the_cache_is_down(cache_down):
+    """Edits cannot retire kept values while the cache is down, so none are kept."""
+    from portal.per_generation import kept, once_per_generation
+
+    kept.forget()
+    calls = []
+    for _ in range(3):
+        once_per_generation("outage-probe", lambda: calls.append(1))
+    cheap = once_per_generation("outage-probe", lambda: "costly", uncached=lambda: "cheap")
+
+    assert len(calls) == 3
+    assert cheap == "cheap"
+
+
+def test_listing_totals_follow_edits_made_while_the_cache_is_down(client, site, cache_down):
+    before = client.get(reverse("news:item-list"))
+    NewsItemFactory()
+    after = client.get(reverse("news:item-list"))
+
+    assert before.context["page_obj"].paginator.count == 1
+    assert after.context["page_obj"].paginator.count == 2
+
+
+def test_deep_pages_walk_the_index_while_the_cache_is_down(client, cache_down, monkeypatch):
+    """Anchors could not be kept: numbering every row on each deep page would cost more."""
+    monkeypatch.setattr(pagination, "SHALLOW", 20)
+    monkeypatch.setattr(pagination, "ANCHOR_EVERY", 7)
+    for n in range(60):
+        NewsItemFactory(title=f"Item {n:02}", published_at=timezone.now() - timedelta(hours=n + 1))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("news:item-list"), {"page": 3})
+
+    shown = [item.title for item in response.context["page_obj"].object_list]
+    assert shown == [f"Item {n:02}" for n in range(40, 60)]
+    assert not any("ROW_NUMBER" in query["sql"] for query in queries)
