@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.news.factories import NewsItemFactory
@@ -68,3 +70,18 @@ def test_home_query_count_does_not_grow(client, django_assert_max_num_queries):
         response = client.get(reverse("portal:home"))
 
     assert response.status_code == 200
+
+
+def test_park_cards_read_only_what_they_show(client, settings):
+    """Neither the parks' profiles nor the figures' source documents: a third of the page."""
+    settings.PAGE_CACHE = False
+    park = ParkFactory(profile="A long profile " * 200, city="Changzhou")
+    KeyFigureFactory(park=park, label="Companies", value=120, as_of=None)  # undated: created_at
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("portal:home"))
+
+    assert "Companies" in response.text and "Changzhou" in response.text
+    read = " ".join(query["sql"] for query in queries)
+    assert "news_sourcedocument" not in read
+    assert '"parks_park"."profile"' not in read
