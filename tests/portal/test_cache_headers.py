@@ -5,6 +5,7 @@ from rest_framework.authtoken.models import Token
 
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import ParkFactory
+from tests.portal.headers import vary
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +17,6 @@ def content():
     item = NewsItemFactory()
     item.parks.add(ParkFactory(slug="cicp"))
     return item
-
-
-def vary(response) -> set[str]:
-    return {header.strip().lower() for header in response.get("Vary", "").split(",")}
 
 
 @pytest.mark.parametrize("address", READS)

@@ -4,12 +4,9 @@ import pytest
 from django.urls import reverse
 
 from tests.news.factories import NewsItemFactory
+from tests.portal.headers import vary
 
 pytestmark = pytest.mark.django_db
-
-
-def vary(response) -> set[str]:
-    return {header.strip().lower() for header in response.get("Vary", "").split(",") if header}
 
 
 def test_an_unprefixed_page_is_english_whatever_the_browser_asks_and_says_so(client):
