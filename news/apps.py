@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,7 +8,11 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import link_changes, withdrawals
+        from news import link_changes, park_listing, withdrawals
 
         withdrawals.connect()
         link_changes.connect()
+        # Sent once per app; this app's copy checks the listing's triggers once per migrate.
+        post_migrate.connect(
+            park_listing.install_after_migrate, sender=self, dispatch_uid="news-park-listing"
+        )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from news.models import Channel, NewsItem, Withdrawal
+from news.park_listing import newest_in_park
 from news.withdrawals import applying_to
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
@@ -93,6 +94,21 @@ class NewsItemFilter(FilterSet):
 
     def filter_q(self, queryset, name, value):
         return filter_text(queryset, value, NEWS_SEARCH_FIELDS, rare_first=True)
+
+
+class PublishedNewsFilter(NewsItemFilter):
+    """The news filters over published items, for the public pages: a chosen park's items
+    are read from its own newest-first listing, not found by walking every item."""
+
+    def filter_queryset(self, queryset):
+        chosen = self.form.cleaned_data
+        if chosen.get("park") is None:
+            return super().filter_queryset(queryset)
+        queryset = newest_in_park(queryset, chosen["park"], year=chosen.get("year") or None)
+        for name, value in chosen.items():
+            if name != "park":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
 
 
 class NewsItemApiFilter(NewsItemFilter):

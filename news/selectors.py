@@ -9,8 +9,9 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
-from news.filters import NewsItemFilter
+from news.filters import PublishedNewsFilter
 from news.models import NewsImage, NewsItem
+from news.park_listing import newest_in_park
 from news.shown_links import attach_shown, with_shown
 from parks.models import CooperationPlatform, Park
 from portal.per_generation import once_per_generation
@@ -28,14 +29,14 @@ def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     # Listings show the lead, never the body: leaving 2–4 KB bodies out keeps deep pages cheap.
     items = _listed(NewsItem.objects.published()).defer("body", "body_html", "imported_values")
     if filters:
-        items = NewsItemFilter(filters, queryset=items).qs
+        items = PublishedNewsFilter(filters, queryset=items).qs
     return items
 
 
 # Above this many links, walking the newest-first index and probing the link tables finds the
 # newest few in about (published items ÷ links) steps; below it, sorting the links is cheaper.
 # At 100,000 items a platform's 500 links took 7 ms to sort and 16–22 ms to walk to its 20
-# newest on PostgreSQL; a park's 4,000 links, 18 ms to sort and 2 ms to walk to its 8 newest.
+# newest on PostgreSQL. A park's newest are read from its own listing instead (park_listing.py).
 WALK_INDEX_ABOVE = 1500
 
 
@@ -93,15 +94,13 @@ def _count_links() -> dict[tuple[str, int], int]:
 
 def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> list[NewsItem]:
     """Return the newest published items linked to a park or platform, cheaply at any size."""
-    relation = "parks" if isinstance(target, Park) else "platforms"
-    parks, platforms = ([target.pk], []) if relation == "parks" else ([], [target.pk])
-    items = _LATEST(
-        now=timezone.now(),
-        parks=parks,
-        platforms=platforms,
-        walk=_walks({relation: [target.pk]}),
-        limit=limit,
-    )
+    now = timezone.now()
+    if isinstance(target, Park):
+        items = _PARK_LATEST(now=now, park=target.pk, limit=limit)
+    else:
+        platforms = [target.pk]
+        walk = _walks({"platforms": platforms})
+        items = _PLATFORM_LATEST(now=now, platforms=platforms, walk=walk, limit=limit)
     attach_shown(items, ("parks",))
     return items
 
@@ -112,14 +111,25 @@ def _walks(targets: Mapping[str, list[int]]) -> bool:
     return link_total > WALK_INDEX_ABOVE
 
 
-def _build_latest(now, parks, platforms, walk, limit):
+def _latest(now: dt.datetime) -> QuerySet[NewsItem]:
     items = NewsItem.objects.published(now=now).select_related("channel")
-    items = items.defer("body", "body_html", "imported_values")
-    return _newest_linked(items, {"parks": parks, "platforms": platforms}, walk=walk)[:limit]
+    return items.defer("body", "body_html", "imported_values")
 
 
-_LATEST = PreparedQuery(
-    _build_latest, now=dt.datetime, parks=[int], platforms=[int], walk=Shape, limit=Shape
+_PARK_LATEST = PreparedQuery(
+    lambda now, park, limit: newest_in_park(_latest(now), park, now=now)[:limit],
+    now=dt.datetime,
+    park=int,
+    limit=Shape,
+)
+_PLATFORM_LATEST = PreparedQuery(
+    lambda now, platforms, walk, limit: _newest_linked(
+        _latest(now), {"platforms": platforms}, walk=walk
+    )[:limit],
+    now=dt.datetime,
+    platforms=[int],
+    walk=Shape,
+    limit=Shape,
 )
 
 _ITEM_BY_SLUG = PreparedQuery(

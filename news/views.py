@@ -1,7 +1,7 @@
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from news.filters import NewsItemFilter
+from news.filters import PublishedNewsFilter
 from news.models import NewsItem
 from news.selectors import neighbours, news_item_detail, news_item_list, related_news
 from news.view_counts import record_view
@@ -11,7 +11,7 @@ from portal.pagination import LenientPaginationMixin
 
 
 class NewsItemListView(ConditionalPageMixin, LenientPaginationMixin, FilterView):
-    filterset_class = NewsItemFilter
+    filterset_class = PublishedNewsFilter
     paginate_by = 20
     template_name = "news/newsitem_list.html"
 

@@ -21,10 +21,10 @@ def days_ago(days: float) -> dt.datetime:
     return timezone.now() - dt.timedelta(days=days)
 
 
-def latest_news_sql(park, *, limit: int) -> str:
+def latest_news_sql(target, *, limit: int) -> str:
     """The SQL of the query that picks the newest items."""
     with CaptureQueriesContext(connection) as queries:
-        latest_news_about(park, limit=limit)
+        latest_news_about(target, limit=limit)
     selects = [query["sql"] for query in queries if '"news_newsitem"."title"' in query["sql"]]
     assert len(selects) == 1
     return selects[0]
@@ -70,18 +70,31 @@ def test_both_plans_return_the_newest_published_items(
     assert [item.title for item in items] == expected[:limit]
 
 
-def test_the_threshold_picks_the_plan(monkeypatch):
+def test_the_threshold_picks_a_platforms_plan(monkeypatch):
     """Guard the comparison above: the two thresholds do build different queries."""
-    park = ParkFactory()
-    NewsItemFactory().parks.add(park)
+    platform = PlatformFactory()
+    NewsItemFactory().platforms.add(platform)
 
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", EXISTS_PLAN)
-    exists_sql = latest_news_sql(park, limit=5)
+    exists_sql = latest_news_sql(platform, limit=5)
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", JOIN_PLAN)
-    join_sql = latest_news_sql(park, limit=5)
+    join_sql = latest_news_sql(platform, limit=5)
 
     assert "EXISTS" in exists_sql
     assert "EXISTS" not in join_sql
+
+
+@pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
+def test_a_parks_newest_items_are_read_from_its_listing_whatever_its_size(monkeypatch, threshold):
+    monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", threshold)
+    park = ParkFactory()
+    NewsItemFactory().parks.add(park)
+
+    sql = latest_news_sql(park, limit=5)
+
+    assert '"news_parknewslisting"' in sql
+    assert "EXISTS" not in sql
+    assert sql.index('ORDER BY "news_parknewslisting"."published_at" DESC') > 0
 
 
 @pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
@@ -125,13 +138,13 @@ def test_link_counts_are_read_once_per_generation_and_follow_new_links(
 
 
 @pytest.mark.parametrize(("links", "plan"), [(3, "JOIN"), (4, "EXISTS")])
-def test_the_link_count_picks_the_plan(monkeypatch, links, plan):
+def test_the_link_count_picks_a_platforms_plan(monkeypatch, links, plan):
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", 3)
-    park = ParkFactory()
+    platform = PlatformFactory()
     for _ in range(links):
-        NewsItemFactory().parks.add(park)
+        NewsItemFactory().platforms.add(platform)
 
-    sql = latest_news_sql(park, limit=PARK_NEWS)
+    sql = latest_news_sql(platform, limit=PARK_NEWS)
 
     assert ("EXISTS" in sql) == (plan == "EXISTS")
 
