@@ -15,7 +15,7 @@ from parks.models import (
     Park,
     ParkPhoto,
 )
-from portal.prepared import PreparedQuery, attach_prefetched
+from portal.prepared import PreparedQuery, attach_prefetched, run_together
 
 
 def _public_figure_rows() -> QuerySet[KeyFigure]:
@@ -55,8 +55,9 @@ def park_detail(*, slug: str) -> Park:
     if not found:
         raise Http404("No published park has this address.")
     park = found[0]
-    for relation, query in _PARK_PARTS.items():
-        attach_prefetched(park, relation, query(park=park.pk))
+    parts = run_together([(query, {"park": park.pk}) for query in _PARK_PARTS.values()])
+    for relation, rows in zip(_PARK_PARTS, parts, strict=True):
+        attach_prefetched(park, relation, rows)
     return park
 
 

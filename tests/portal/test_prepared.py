@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DataError, connection, transaction
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
@@ -159,3 +160,57 @@ def test_values_are_converted_as_the_orm_does_working_it_out_once(monkeypatch):
         assert parks(slug=park.slug)[0].aliases == ["CICP", "中以常州"]
 
     assert worked_out == [NewsItem, Park]
+
+
+def test_run_together_gives_each_querys_rows_and_counts_each_query(django_assert_num_queries):
+    parks = ParkFactory.create_batch(2)
+    for days in range(1, 5):
+        NewsItemFactory(published_at=days_ago(days)).parks.add(parks[days % 2])
+    now = timezone.now()
+    calls = [
+        (PARK_BY_SLUG, {"slug": parks[1].slug}),
+        (PUBLISHED_BEFORE, {"now": now, "parks": [parks[0].pk], "limit": 5}),
+        (PUBLISHED_BEFORE, {"now": now, "parks": [], "limit": 5}),  # no query
+        (PUBLISHED_BEFORE, {"now": now, "parks": [p.pk for p in parks], "limit": 3}),
+    ]
+    one_by_one = [query(**values) for query, values in calls]
+
+    with django_assert_num_queries(3):
+        together = prepared.run_together(calls)
+
+    assert together == one_by_one
+    assert [len(rows) for rows in together] == [1, 2, 0, 3]
+    assert together[1][0].published_at == one_by_one[1][0].published_at  # converted alike
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
+def test_run_together_sends_postgresql_one_pipeline(monkeypatch):
+    ParkFactory(slug="first")
+    connection.ensure_connection()
+    entered = []
+    pipeline = type(connection.connection).pipeline
+
+    def counting_pipeline(self):
+        entered.append(self)
+        return pipeline(self)
+
+    monkeypatch.setattr(type(connection.connection), "pipeline", counting_pipeline)
+
+    rows = prepared.run_together([(PARK_BY_SLUG, {"slug": "first"})] * 3)
+
+    assert [len(found) for found in rows] == [1, 1, 1]
+    assert len(entered) == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
+def test_a_failing_query_in_a_pipeline_raises_djangos_error_and_the_connection_recovers():
+    failing = PreparedQuery(
+        lambda slug: Park.objects.filter(slug=slug).extra(where=["1 / (length(slug) - 4) = 1"]),
+        slug=str,
+    )
+    ParkFactory(slug="four")
+
+    with pytest.raises(DataError), transaction.atomic():
+        prepared.run_together([(PARK_BY_SLUG, {"slug": "four"}), (failing, {"slug": "four"})])
+
+    assert PARK_BY_SLUG(slug="four")[0].slug == "four"
