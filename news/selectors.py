@@ -12,10 +12,10 @@ from django.utils import timezone
 from news.filters import PublishedNewsFilter
 from news.models import NewsImage, NewsItem
 from news.park_listing import newest_in_park
-from news.shown_links import attach_shown, with_shown
+from news.shown_links import RELATIONS, attach_rows, attach_shown, shown_calls, with_shown
 from parks.models import CooperationPlatform, Park
 from portal.per_generation import once_per_generation
-from portal.prepared import PreparedQuery, Shape, attach_prefetched
+from portal.prepared import PreparedQuery, Shape, attach_prefetched, run_together
 
 RELATED_LIMIT = 5
 
@@ -153,8 +153,9 @@ def _detailed(rows: list[NewsItem]) -> NewsItem:
     if not rows:
         raise Http404("No published news item has this address.")
     item = rows[0]
-    attach_shown([item])
-    attach_prefetched(item, "images", _IMAGES(item=item.pk))
+    *shown, images = run_together([*shown_calls([item]), (_IMAGES, {"item": item.pk})])
+    attach_rows([item], RELATIONS, shown)
+    attach_prefetched(item, "images", images)
     return item
 
 
@@ -224,6 +225,10 @@ _NEWER = PreparedQuery(
 
 def neighbours(item: NewsItem) -> tuple[NewsItem | None, NewsItem | None]:
     """Return the previous (older) and next (newer) published items around `item`."""
-    older = _OLDER(when=item.published_at, item=item.pk)
-    newer = _NEWER(when=item.published_at, item=item.pk, now=timezone.now())
+    older, newer = run_together(
+        [
+            (_OLDER, {"when": item.published_at, "item": item.pk}),
+            (_NEWER, {"when": item.published_at, "item": item.pk, "now": timezone.now()}),
+        ]
+    )
     return (older[0] if older else None), (newer[0] if newer else None)

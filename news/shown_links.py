@@ -10,7 +10,7 @@ lists that `NewsItem.shown_parks` and the like read.
 from django.db.models import F, QuerySet
 
 from news.models import NewsItem
-from portal.prepared import PreparedQuery, Shape
+from portal.prepared import PreparedQuery, Shape, run_together
 
 RELATIONS = ("parks", "platforms", "industries")
 # Every listing's fields: the few a tag or a summary shows.
@@ -41,17 +41,33 @@ def _links_query(relation: str) -> PreparedQuery:
 _QUERIES = {relation: _links_query(relation) for relation in RELATIONS}
 
 
+def shown_calls(items: list[NewsItem], relations=RELATIONS, *, published_only=True) -> list:
+    """The prepared queries (with their values) that load `items`' links, for `run_together`."""
+    ids = [item.pk for item in items]
+    return [
+        (_QUERIES[relation], {"items": ids, "published_only": published_only})
+        for relation in relations
+    ]
+
+
+def attach_rows(items: list[NewsItem], relations, loaded: list[list]) -> None:
+    """Set `<relation>_shown` on each item from the rows `shown_calls` loaded."""
+    for relation, rows in zip(relations, loaded, strict=True):
+        by_item = {item.pk: [] for item in items}
+        for row in rows:
+            by_item[row.shown_for_item].append(row)
+        for item in items:
+            setattr(item, f"{relation}_shown", by_item[item.pk])
+
+
 def attach_shown(items: list[NewsItem], relations=RELATIONS, *, published_only=True) -> None:
     """Set `<relation>_shown` on each item: its linked rows, by name, published ones only
     unless `published_only` is false (staff reading the API see drafts' links too)."""
     if not items:
         return
-    for relation in relations:
-        by_item = {item.pk: [] for item in items}
-        for row in _QUERIES[relation](items=list(by_item), published_only=published_only):
-            by_item[row.shown_for_item].append(row)
-        for item in items:
-            setattr(item, f"{relation}_shown", by_item[item.pk])
+    relations = tuple(relations)
+    calls = shown_calls(items, relations, published_only=published_only)
+    attach_rows(items, relations, run_together(calls))
 
 
 def with_shown(items: QuerySet[NewsItem], *relations: str, published_only=True):
