@@ -83,6 +83,8 @@ def install(using: str = "default") -> bool:
     if connection.vendor not in ("sqlite", "postgresql"):
         return False
     with connection.cursor() as cursor:
+        if ParkNewsListing._meta.db_table not in connection.introspection.table_names(cursor):
+            return False  # migrated back before the listing
         if _installed(cursor, connection.vendor) == {PREFIX + name for name in _TRIGGERS}:
             return False
         for statement in _create_sql(connection.vendor):

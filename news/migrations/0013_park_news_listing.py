@@ -3,26 +3,66 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+# Installed by every migrate (news/park_listing.py), so only unmigrating removes them: left
+# behind, they would write to the dropped table on every change of a news item or its parks.
+TRIGGERS = {
+    "news_park_listing_link_insert": "news_newsitem_parks",
+    "news_park_listing_link_update": "news_newsitem_parks",
+    "news_park_listing_link_delete": "news_newsitem_parks",
+    "news_park_listing_item_update": "news_newsitem",
+}
+
+
+def drop_triggers(apps, schema_editor):
+    for trigger, table in TRIGGERS.items():
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {trigger}()")
+        else:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0012_first_public_slug'),
-        ('parks', '0003_editorial_workflow'),
+        ("news", "0012_first_public_slug"),
+        ("parks", "0003_editorial_workflow"),
     ]
 
     operations = [
+        migrations.RunPython(migrations.RunPython.noop, drop_triggers, elidable=True),
         migrations.CreateModel(
-            name='ParkNewsListing',
+            name="ParkNewsListing",
             fields=[
-                ('id', models.BigIntegerField(primary_key=True, serialize=False)),
-                ('status', models.CharField(max_length=10)),
-                ('published_at', models.DateTimeField(null=True)),
-                ('item', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='park_listings', to='news.newsitem')),
-                ('park', models.ForeignKey(db_constraint=False, db_index=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='parks.park')),
+                ("id", models.BigIntegerField(primary_key=True, serialize=False)),
+                ("status", models.CharField(max_length=10)),
+                ("published_at", models.DateTimeField(null=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="park_listings",
+                        to="news.newsitem",
+                    ),
+                ),
+                (
+                    "park",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        db_index=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="parks.park",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['park', 'status', 'published_at', 'item'], name='news_park_listing_idx')],
+                "indexes": [
+                    models.Index(
+                        fields=["park", "status", "published_at", "item"],
+                        name="news_park_listing_idx",
+                    )
+                ],
             },
         ),
     ]
