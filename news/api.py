@@ -18,7 +18,12 @@ from django.db.models import QuerySet
 from rest_framework import exceptions, mixins, viewsets
 
 from news import workflow
-from news.filters import NewsItemApiFilter, NewsItemSyncFilter, WithdrawalFilter
+from news.filters import (
+    NewsItemApiFilter,
+    NewsItemSyncFilter,
+    PublishedNewsApiFilter,
+    WithdrawalFilter,
+)
 from news.models import NewsItem, Withdrawal
 from news.serializers import (
     NewsItemListSerializer,
@@ -49,6 +54,7 @@ class NewsItemViewSet(PublicationMixin, ConditionalGetMixin, viewsets.ModelViewS
         return NewsItemListSerializer if self.action == "list" else NewsItemSerializer
 
     def published_queryset(self) -> QuerySet[NewsItem]:
+        self.filterset_class = PublishedNewsApiFilter  # published only: parks' listings apply
         return public_news_items()
 
     def all_queryset(self) -> QuerySet[NewsItem]:

@@ -96,21 +96,6 @@ class NewsItemFilter(FilterSet):
         return filter_text(queryset, value, NEWS_SEARCH_FIELDS, rare_first=True)
 
 
-class PublishedNewsFilter(NewsItemFilter):
-    """The news filters over published items, for the public pages: a chosen park's items
-    are read from its own newest-first listing, not found by walking every item."""
-
-    def filter_queryset(self, queryset):
-        chosen = self.form.cleaned_data
-        if chosen.get("park") is None:
-            return super().filter_queryset(queryset)
-        queryset = newest_in_park(queryset, chosen["park"], year=chosen.get("year") or None)
-        for name, value in chosen.items():
-            if name != "park":
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
-
-
 class NewsItemApiFilter(NewsItemFilter):
     """The news filters, plus the date ranges and ordering API clients need."""
 
@@ -167,3 +152,28 @@ class WithdrawalFilter(NewsItemSyncFilter):
     def filter_queryset(self, queryset):
         scopes = {name: value.slug for name, value in self.form.cleaned_data.items() if value}
         return queryset.filter(applying_to(**scopes))
+
+
+class ReadsParkListing:
+    """For filters over published items only: a chosen park's items are read from its own
+    newest-first listing (news/park_listing.py), not found by walking every item."""
+
+    def filter_queryset(self, queryset):
+        chosen = self.form.cleaned_data
+        if chosen.get("park") is None:
+            return super().filter_queryset(queryset)
+        queryset = newest_in_park(queryset, chosen["park"], year=chosen.get("year") or None)
+        # The other filters as FilterSet.filter_queryset applies them; an ordering asked for
+        # replaces the listing's.
+        for name, value in chosen.items():
+            if name != "park":
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+
+class PublishedNewsFilter(ReadsParkListing, NewsItemFilter):
+    """The public pages' news filters."""
+
+
+class PublishedNewsApiFilter(ReadsParkListing, NewsItemApiFilter):
+    """The API's news filters, for readers who see published items only."""

@@ -201,3 +201,41 @@ def test_migrating_back_removes_the_triggers_and_migrating_again_rebuilds_the_li
     assert listing_rows() == {
         (ParkNewsListing.objects.get().pk, park.pk, item.pk, "archived", item.published_at)
     }
+
+
+@pytest.mark.parametrize("query", ["", "&year={year}", "&ordering=title", "&page_size=2&page=2"])
+def test_the_api_narrowed_to_a_park_reads_its_listing_for_published_items(
+    api_client, settings, park_with_mixed_news, query
+):
+    settings.PAGE_CACHE = False
+    park, year = park_with_mixed_news
+    params = f"?park={park.slug}{query.format(year=year)}"
+    expected = NewsItem.objects.published().filter(parks=park)
+    if "year" in query:
+        expected = expected.filter(published_at__year=year)
+    if "title" in query:
+        expected = expected.order_by("title", "pk")
+    slugs = [item.slug for item in expected]
+    if "page=2" in query:
+        slugs = slugs[2:4]
+
+    with CaptureQueriesContext(connection) as queries:
+        response = api_client.get(f"/api/v1/news/{params}")
+
+    assert response.status_code == 200
+    assert [item["slug"] for item in response.json()["results"]] == slugs
+    assert any("news_parknewslisting" in q["sql"] for q in queries)
+
+
+def test_staff_previewing_unpublished_news_of_a_park_see_drafts_through_the_links(
+    api_client, staff_user, park_with_mixed_news
+):
+    park, _ = park_with_mixed_news
+    api_client.force_authenticate(staff_user)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = api_client.get(f"/api/v1/news/?park={park.slug}&include_unpublished=true")
+
+    titles = {item["title"] for item in response.json()["results"]}
+    assert {"Draft", "Scheduled", "Archived", "This year"} <= titles
+    assert not any("news_parknewslisting" in q["sql"] for q in queries)
