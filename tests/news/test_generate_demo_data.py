@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, Park
+from tests.news.park_listings import listing_rows, rows_from_links
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,8 @@ def test_items_look_like_real_news():
     dates = [item.published_at for item in items]
     assert max(dates) <= timezone.now()
     assert max(dates) - min(dates) > dt.timedelta(days=365 * 5), "spread over ten years"
+    # Links written straight into the through table still reach the parks' listings.
+    assert listing_rows() == rows_from_links()
 
 
 def test_some_bodies_carry_chinese_text_and_short_words_keep_their_case():

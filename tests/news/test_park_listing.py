@@ -77,6 +77,13 @@ def test_bulk_created_links_and_deleted_items_and_parks():
     Link.objects.bulk_create([Link(park=park, newsitem=item) for park in parks for item in items])
     assert len(listing_rows()) == 6
     assert_in_step()
+    # A link that exists already is skipped by the database, and by the listing with it.
+    Link.objects.bulk_create(
+        [Link(park=parks[0], newsitem=items[0]), Link(park=parks[0], newsitem=NewsItemFactory())],
+        ignore_conflicts=True,
+    )
+    assert len(listing_rows()) == 7
+    assert_in_step()
 
     items[0].delete()
     assert_in_step()
