@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.checks import Tags, register
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -16,3 +17,4 @@ class NewsConfig(AppConfig):
         post_migrate.connect(
             park_listing.install_after_migrate, sender=self, dispatch_uid="news-park-listing"
         )
+        register(park_listing.check_triggers, Tags.database)

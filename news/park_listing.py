@@ -7,6 +7,7 @@ and a migrate that finds any missing rebuilds the listing from the links, which 
 missed meanwhile.
 """
 
+from django.core.checks import CheckMessage, Warning
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -102,6 +103,33 @@ def install(using: str = "default") -> bool:
 
 def install_after_migrate(sender, using: str, **kwargs) -> None:
     install(using)
+
+
+def missing_triggers(using: str = "default") -> set[str]:
+    """Name the listing's triggers the database lacks (none where it has no listing yet)."""
+    connection = connections[using]
+    if connection.vendor not in ("sqlite", "postgresql"):
+        return set()
+    with connection.cursor() as cursor:
+        if ParkNewsListing._meta.db_table not in connection.introspection.table_names(cursor):
+            return set()
+        return {PREFIX + name for name in _TRIGGERS} - _installed(cursor, connection.vendor)
+
+
+def check_triggers(app_configs=None, databases=None, **kwargs) -> list[CheckMessage]:
+    """`manage.py check --database default`: warn when a restore or a manual change left the
+    listing without its triggers, so parks' pages would go stale until the next migrate."""
+    problems = []
+    for alias in databases or ():
+        if missing := missing_triggers(alias):
+            problems.append(
+                Warning(
+                    f"The parks' news listing lacks its triggers {', '.join(sorted(missing))}.",
+                    hint="Run `manage.py migrate`: it installs them and rebuilds the listing.",
+                    id="news.W001",
+                )
+            )
+    return problems
 
 
 def newest_in_park(items: QuerySet[NewsItem], park, *, now=None, year=None) -> QuerySet[NewsItem]:

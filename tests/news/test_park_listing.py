@@ -92,16 +92,20 @@ def test_bulk_created_links_and_deleted_items_and_parks():
     assert {row[1:3] for row in listing_rows()} == {(parks[1].pk, item.pk) for item in items[1:]}
 
 
-def test_install_restores_a_missing_trigger_and_rebuilds_what_it_missed():
-    park = ParkFactory()
-    item = NewsItemFactory()
-    item.parks.add(park)
+def drop_item_trigger() -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"DROP TRIGGER {park_listing.PREFIX}item_update ON {NewsItem._meta.db_table}"
             if connection.vendor == "postgresql"
             else f"DROP TRIGGER {park_listing.PREFIX}item_update"
         )
+
+
+def test_install_restores_a_missing_trigger_and_rebuilds_what_it_missed():
+    park = ParkFactory()
+    item = NewsItemFactory()
+    item.parks.add(park)
+    drop_item_trigger()
     NewsItem.objects.filter(pk=item.pk).update(status=NewsItem.Status.ARCHIVED)
     assert listing_rows() != rows_from_links()  # what SQLite's table rebuilds used to cause
 
@@ -246,3 +250,14 @@ def test_staff_previewing_unpublished_news_of_a_park_see_drafts_through_the_link
     titles = {item["title"] for item in response.json()["results"]}
     assert {"Draft", "Scheduled", "Archived", "This year"} <= titles
     assert not any("news_parknewslisting" in q["sql"] for q in queries)
+
+
+def test_the_database_check_warns_of_a_missing_trigger():
+    assert park_listing.check_triggers(databases=["default"]) == []
+    drop_item_trigger()
+
+    warnings = park_listing.check_triggers(databases=["default"])
+
+    assert [warning.id for warning in warnings] == ["news.W001"]
+    assert f"{park_listing.PREFIX}item_update" in warnings[0].msg
+    assert park_listing.check_triggers(databases=None) == []  # plain `check` reads no database
