@@ -159,6 +159,15 @@ def test_newest_in_park_gives_the_rows_and_order_of_the_plain_filter(park_with_m
     assert in_year == ["Tie, second", "Tie, first", "Both parks", "Last year"]
 
 
+def get_through_listing(client, url: str):
+    """GET `url` and check that the park's items came from its listing."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert any("news_parknewslisting" in query["sql"] for query in queries)
+    return response
+
+
 @pytest.mark.parametrize("query", ["year={year}", "year={year}&month=6", "q=Tie&year={year}", ""])
 def test_the_news_index_narrowed_to_a_park_reads_its_listing(
     client, settings, park_with_mixed_news, query
@@ -167,11 +176,8 @@ def test_the_news_index_narrowed_to_a_park_reads_its_listing(
     park, year = park_with_mixed_news
     params = f"park={park.slug}&{query.format(year=year)}"
 
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(f"/news/?{params}")
+    response = get_through_listing(client, f"/news/?{params}")
 
-    assert response.status_code == 200
-    assert any("news_parknewslisting" in q["sql"] for q in queries)
     filters = {"parks": park}
     if "year" in query:
         filters["published_at__year"] = year
@@ -230,12 +236,9 @@ def test_the_api_narrowed_to_a_park_reads_its_listing_for_published_items(
     if "page=2" in query:
         slugs = slugs[2:4]
 
-    with CaptureQueriesContext(connection) as queries:
-        response = api_client.get(f"/api/v1/news/{params}")
+    response = get_through_listing(api_client, f"/api/v1/news/{params}")
 
-    assert response.status_code == 200
     assert [item["slug"] for item in response.json()["results"]] == slugs
-    assert any("news_parknewslisting" in q["sql"] for q in queries)
 
 
 def test_staff_previewing_unpublished_news_of_a_park_see_drafts_through_the_links(
