@@ -54,7 +54,7 @@ class NewsItemViewSet(PublicationMixin, ConditionalGetMixin, viewsets.ModelViewS
         return NewsItemListSerializer if self.action == "list" else NewsItemSerializer
 
     def published_queryset(self) -> QuerySet[NewsItem]:
-        self.filterset_class = PublishedNewsApiFilter  # published only: parks' listings apply
+        self.filterset_class = PublishedNewsApiFilter  # published only: listings apply
         return public_news_items()
 
     def all_queryset(self) -> QuerySet[NewsItem]:

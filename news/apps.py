@@ -9,12 +9,12 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import link_changes, park_listing, withdrawals
+        from news import link_changes, listings, withdrawals
 
         withdrawals.connect()
         link_changes.connect()
-        # Sent once per app; this app's copy checks the listing's triggers once per migrate.
+        # Sent once per app; this app's copy checks the listings' triggers once per migrate.
         post_migrate.connect(
-            park_listing.install_after_migrate, sender=self, dispatch_uid="news-park-listing"
+            listings.install_after_migrate, sender=self, dispatch_uid="news-listings"
         )
-        register(park_listing.check_triggers, Tags.database)
+        register(listings.check_triggers, Tags.database)

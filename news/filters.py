@@ -9,8 +9,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from news.listings import newest_linked
 from news.models import Channel, NewsItem, Withdrawal
-from news.park_listing import newest_in_park
 from news.withdrawals import applying_to
 from parks.models import CooperationPlatform, Industry, Park
 from portal.api.filtering import StableOrderingFilter, UtcIsoDateTimeFilter
@@ -154,26 +154,33 @@ class WithdrawalFilter(NewsItemSyncFilter):
         return queryset.filter(applying_to(**scopes))
 
 
-class ReadsParkListing:
-    """For filters over published items only: a chosen park's items are read from its own
-    newest-first listing (news/park_listing.py), not found by walking every item."""
+# The filters whose choice has a newest-first listing, and the relation each narrows by.
+_LISTED = {"park": "parks", "platform": "platforms"}
+
+
+class ReadsListings:
+    """For filters over published items only: a chosen park's (or else platform's) items are
+    read from its own newest-first listing (news/listings.py), not found by walking every
+    item."""
 
     def filter_queryset(self, queryset):
         chosen = self.form.cleaned_data
-        if chosen.get("park") is None:
+        name = next((name for name in _LISTED if chosen.get(name) is not None), None)
+        if name is None:
             return super().filter_queryset(queryset)
-        queryset = newest_in_park(queryset, chosen["park"], year=chosen.get("year") or None)
+        year = chosen.get("year") or None
+        queryset = newest_linked(queryset, _LISTED[name], chosen[name], year=year)
         # The other filters as FilterSet.filter_queryset applies them; an ordering asked for
         # replaces the listing's.
-        for name, value in chosen.items():
-            if name != "park":
-                queryset = self.filters[name].filter(queryset, value)
+        for other, value in chosen.items():
+            if other != name:
+                queryset = self.filters[other].filter(queryset, value)
         return queryset
 
 
-class PublishedNewsFilter(ReadsParkListing, NewsItemFilter):
+class PublishedNewsFilter(ReadsListings, NewsItemFilter):
     """The public pages' news filters."""
 
 
-class PublishedNewsApiFilter(ReadsParkListing, NewsItemApiFilter):
+class PublishedNewsApiFilter(ReadsListings, NewsItemApiFilter):
     """The API's news filters, for readers who see published items only."""

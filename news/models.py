@@ -374,18 +374,30 @@ class Withdrawal(models.Model):
         return f"{self.slug} ({self.withdrawn_at:%Y-%m-%d %H:%M})"
 
 
-class ParkNewsListing(models.Model):
-    """A park's news in publication order, so its newest items are one index seek away.
+class NewsListing(models.Model):
+    """A park's or platform's news in publication order, so its newest items are one index
+    seek away.
 
-    One row per link between a park and a news item (the link's own id), carrying the item's
-    status and publication time. Finding a park's newest items through the links alone meant
-    walking every item newest first and probing each for the park: 200 items for a park's
-    eight newest, 470 for a page of a park and a year. Database triggers keep these rows in
-    step with every write, bulk updates and raw SQL included (news/park_listing.py); nothing
-    in Django writes them, and backups leave them out.
+    One row per link between the park or platform and a news item (the link's own id),
+    carrying the item's status and publication time. Finding a park's newest items through
+    the links alone meant walking every item newest first and probing each for the park: 200
+    items for a park's eight newest, 470 for a page of a park and a year. Database triggers
+    keep these rows in step with every write, bulk updates and raw SQL included
+    (news/listings.py); nothing in Django writes them, and backups leave them out.
     """
 
     id = models.BigIntegerField(primary_key=True)
+    status = models.CharField(max_length=10)
+    published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.item_id}"
+
+
+class ParkNewsListing(NewsListing):
     park = models.ForeignKey(
         Park, on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
     )
@@ -395,8 +407,6 @@ class ParkNewsListing(models.Model):
         db_constraint=False,
         related_name="park_listings",
     )
-    status = models.CharField(max_length=10)
-    published_at = models.DateTimeField(null=True)
 
     class Meta:
         indexes = [
@@ -405,5 +415,26 @@ class ParkNewsListing(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return f"{self.park_id}: {self.item_id}"
+
+class PlatformNewsListing(NewsListing):
+    platform = models.ForeignKey(
+        CooperationPlatform,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    item = models.ForeignKey(
+        NewsItem,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="platform_listings",
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["platform", "status", "published_at", "item"],
+                name="news_platform_listing_idx",
+            ),
+        ]

@@ -10,8 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from news.filters import PublishedNewsFilter
+from news.listings import newest_linked
 from news.models import NewsImage, NewsItem
-from news.park_listing import newest_in_park
 from news.shown_links import RELATIONS, attach_rows, attach_shown, shown_calls, with_shown
 from parks.models import CooperationPlatform, Park
 from portal.per_generation import once_per_generation
@@ -33,14 +33,15 @@ def news_item_list(*, filters: Mapping | None = None) -> QuerySet[NewsItem]:
     return items
 
 
-# Above this many links, walking the newest-first index and probing the link tables finds the
-# newest few in about (published items ÷ links) steps; below it, sorting the links is cheaper.
-# At 100,000 items a platform's 500 links took 7 ms to sort and 16–22 ms to walk to its 20
-# newest on PostgreSQL. A park's newest are read from its own listing instead (park_listing.py).
+# For news related to several parks and platforms at once: above this many links, walking the
+# newest-first index and probing the link tables finds the newest few in about (published
+# items ÷ links) steps; below it, sorting the links is cheaper. At 100,000 items a platform's
+# 500 links took 7 ms to sort and 16–22 ms to walk to its 20 newest on PostgreSQL. One park's
+# or platform's newest are read from its own listing instead (news/listings.py).
 WALK_INDEX_ABOVE = 1500
 
 
-def _newest_linked(
+def _newest_linked_to_any(
     items: QuerySet[NewsItem], targets: Mapping[str, list[int]], *, walk: bool
 ) -> QuerySet[NewsItem]:
     """Return the newest of `items` linked to any target ({"parks": ids, "platforms": ids}).
@@ -93,14 +94,9 @@ def _count_links() -> dict[tuple[str, int], int]:
 
 
 def latest_news_about(target: Park | CooperationPlatform, *, limit: int) -> list[NewsItem]:
-    """Return the newest published items linked to a park or platform, cheaply at any size."""
-    now = timezone.now()
-    if isinstance(target, Park):
-        items = _PARK_LATEST(now=now, park=target.pk, limit=limit)
-    else:
-        platforms = [target.pk]
-        walk = _walks({"platforms": platforms})
-        items = _PLATFORM_LATEST(now=now, platforms=platforms, walk=walk, limit=limit)
+    """Return the newest published items linked to a park or platform, from its listing."""
+    relation = "parks" if isinstance(target, Park) else "platforms"
+    items = _LATEST(now=timezone.now(), relation=relation, target=target.pk, limit=limit)
     attach_shown(items, ("parks",))
     return items
 
@@ -111,26 +107,13 @@ def _walks(targets: Mapping[str, list[int]]) -> bool:
     return link_total > WALK_INDEX_ABOVE
 
 
-def _latest(now: dt.datetime) -> QuerySet[NewsItem]:
+def _build_latest(now, relation, target, limit):
     items = NewsItem.objects.published(now=now).select_related("channel")
-    return items.defer("body", "body_html", "imported_values")
+    items = items.defer("body", "body_html", "imported_values")
+    return newest_linked(items, relation, target, now=now)[:limit]
 
 
-_PARK_LATEST = PreparedQuery(
-    lambda now, park, limit: newest_in_park(_latest(now), park, now=now)[:limit],
-    now=dt.datetime,
-    park=int,
-    limit=Shape,
-)
-_PLATFORM_LATEST = PreparedQuery(
-    lambda now, platforms, walk, limit: _newest_linked(
-        _latest(now), {"platforms": platforms}, walk=walk
-    )[:limit],
-    now=dt.datetime,
-    platforms=[int],
-    walk=Shape,
-    limit=Shape,
-)
+_LATEST = PreparedQuery(_build_latest, now=dt.datetime, relation=Shape, target=int, limit=Shape)
 
 _ITEM_BY_SLUG = PreparedQuery(
     lambda slug, now: (
@@ -173,7 +156,7 @@ def _build_related(now, item, parks, platforms, walk):
     items = NewsItem.objects.published(now=now).exclude(pk=item)
     items = items.only("title", "slug", "published_at", "published_precision")
     targets = {"parks": parks, "platforms": platforms}
-    return _newest_linked(items, targets, walk=walk)[:RELATED_LIMIT]
+    return _newest_linked_to_any(items, targets, walk=walk)[:RELATED_LIMIT]
 
 
 _RELATED = PreparedQuery(

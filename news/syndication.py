@@ -13,8 +13,8 @@ from django.db.models import Count, Max, QuerySet, Subquery
 from django.http import HttpRequest
 from django.views.decorators.http import condition
 
+from news.listings import newest_linked
 from news.models import NewsItem
-from news.park_listing import newest_in_park
 from news.shown_links import with_shown
 from parks.models import Park
 
@@ -26,7 +26,7 @@ def feed_items(*, park: Park | None = None) -> QuerySet[NewsItem]:
     """Return the newest published items, with their published parks, industries and channel."""
     items = NewsItem.objects.published().defer("body", "imported_values")
     if park is not None:
-        items = newest_in_park(items, park)
+        items = newest_linked(items, "parks", park)
     return with_shown(items.select_related("channel"), "parks", "industries")[:FEED_SIZE]
 
 
@@ -42,7 +42,7 @@ def _compute_validators(path: str, slug: str | None) -> tuple[str | None, dateti
     if slug is not None:
         # The park's id as a scalar subquery: both databases seek its listing with it.
         park = Park.objects.published().filter(slug=slug).values("pk")[:1]
-        items = newest_in_park(items, Subquery(park))
+        items = newest_linked(items, "parks", Subquery(park))
     rows = list(items.values_list("pk", "updated_at", "published_at")[:FEED_SIZE])
     parks = Park.objects.published().aggregate(newest=Max("updated_at"), count=Count("pk"))
     if slug is not None and not rows and not Park.objects.published().filter(slug=slug).exists():

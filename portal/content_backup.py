@@ -18,8 +18,8 @@ from news.models import NewsItem
 from parks.models import Park
 
 CONTENT = ("auth.group", "auth.user", "parks", "news", "portal.formerslug")
-# Derived from the links by database triggers (news/park_listing.py): rebuilt, never restored.
-DERIVED = ["news.parknewslisting"]
+# Derived from the links by database triggers (news/listings.py): rebuilt, never restored.
+DERIVED = ["news.parknewslisting", "news.platformnewslisting"]
 
 
 class ContentExists(Exception):

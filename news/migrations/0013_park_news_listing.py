@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-# Installed by every migrate (news/park_listing.py), so only unmigrating removes them: left
+# Installed by every migrate (news/listings.py), so only unmigrating removes them: left
 # behind, they would write to the dropped table on every change of a news item or its parks.
 TRIGGERS = {
     "news_park_listing_link_insert": "news_newsitem_parks",

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news.models import NewsItem
 from parks.models import CooperationPlatform, Park
-from tests.news.park_listings import listing_rows, rows_from_links
+from tests.news.listings import listing_rows, rows_from_links
 
 pytestmark = pytest.mark.django_db
 

@@ -70,31 +70,42 @@ def test_both_plans_return_the_newest_published_items(
     assert [item.title for item in items] == expected[:limit]
 
 
-def test_the_threshold_picks_a_platforms_plan(monkeypatch):
-    """Guard the comparison above: the two thresholds do build different queries."""
-    platform = PlatformFactory()
-    NewsItemFactory().platforms.add(platform)
+def related_news_sql(item) -> str:
+    """The SQL of the query that picks an item's related news."""
+    with CaptureQueriesContext(connection) as queries:
+        related_news(news_item_detail(slug=item.slug))
+    return queries[-1]["sql"]
+
+
+def test_the_threshold_picks_related_news_plan(monkeypatch):
+    """Guard the comparison below: the two thresholds do build different queries."""
+    item = NewsItemFactory()
+    item.platforms.add(PlatformFactory())
 
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", EXISTS_PLAN)
-    exists_sql = latest_news_sql(platform, limit=5)
+    exists_sql = related_news_sql(item)
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", JOIN_PLAN)
-    join_sql = latest_news_sql(platform, limit=5)
+    join_sql = related_news_sql(item)
 
     assert "EXISTS" in exists_sql
     assert "EXISTS" not in join_sql
 
 
+@pytest.mark.parametrize("factory", [ParkFactory, PlatformFactory])
 @pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
-def test_a_parks_newest_items_are_read_from_its_listing_whatever_its_size(monkeypatch, threshold):
+def test_the_newest_items_of_a_park_or_platform_are_read_from_its_listing(
+    monkeypatch, factory, threshold
+):
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", threshold)
-    park = ParkFactory()
-    NewsItemFactory().parks.add(park)
+    target = factory()
+    relation = "parks" if factory is ParkFactory else "platforms"
+    getattr(NewsItemFactory(), relation).add(target)
 
-    sql = latest_news_sql(park, limit=5)
+    sql = latest_news_sql(target, limit=5)
 
-    assert '"news_parknewslisting"' in sql
+    assert "newslisting" in sql
     assert "EXISTS" not in sql
-    assert sql.index('ORDER BY "news_parknewslisting"."published_at" DESC') > 0
+    assert 'newslisting"."published_at" DESC' in sql
 
 
 @pytest.mark.parametrize("threshold", [EXISTS_PLAN, JOIN_PLAN], ids=["exists", "join"])
@@ -138,13 +149,14 @@ def test_link_counts_are_read_once_per_generation_and_follow_new_links(
 
 
 @pytest.mark.parametrize(("links", "plan"), [(3, "JOIN"), (4, "EXISTS")])
-def test_the_link_count_picks_a_platforms_plan(monkeypatch, links, plan):
+def test_the_link_count_picks_related_news_plan(monkeypatch, links, plan):
     monkeypatch.setattr(selectors, "WALK_INDEX_ABOVE", 3)
     platform = PlatformFactory()
-    for _ in range(links):
-        NewsItemFactory().platforms.add(platform)
+    items = [NewsItemFactory() for _ in range(links)]
+    for item in items:
+        item.platforms.add(platform)
 
-    sql = latest_news_sql(platform, limit=PARK_NEWS)
+    sql = related_news_sql(items[0])
 
     assert ("EXISTS" in sql) == (plan == "EXISTS")
 

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 from news.models import NewsItem
 from parks.models import Designation
 from tests.news.factories import ChannelFactory, NewsItemFactory, SourceDocumentFactory
-from tests.news.park_listings import listing_rows, rows_from_links
+from tests.news.listings import listing_rows, rows_from_links
 from tests.parks.factories import (
     CountryFactory,
     IndustryFactory,

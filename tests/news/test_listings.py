@@ -6,12 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from news import park_listing
-from news.models import NewsItem, ParkNewsListing
-from news.park_listing import newest_in_park
+from news import listings
+from news.listings import newest_linked
+from news.models import NewsItem, ParkNewsListing, PlatformNewsListing
 from tests.news.factories import NewsItemFactory
-from tests.news.park_listings import listing_rows, rows_from_links
-from tests.parks.factories import ParkFactory
+from tests.news.listings import listing_rows, rows_from_links
+from tests.parks.factories import ParkFactory, PlatformFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,8 @@ def days_ago(days: float) -> dt.datetime:
 
 
 def assert_in_step() -> None:
-    assert listing_rows() == rows_from_links()
+    for relation in listings.LISTINGS:
+        assert listing_rows(relation) == rows_from_links(relation)
 
 
 def test_links_made_from_either_side_are_listed_with_their_items_status_and_time():
@@ -92,12 +93,15 @@ def test_bulk_created_links_and_deleted_items_and_parks():
     assert {row[1:3] for row in listing_rows()} == {(parks[1].pk, item.pk) for item in items[1:]}
 
 
-def drop_item_trigger() -> None:
+PARK_ITEM_TRIGGER = "news_park_listing_item_update"
+
+
+def drop_trigger(name: str = PARK_ITEM_TRIGGER, table: str = "news_newsitem") -> None:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DROP TRIGGER {park_listing.PREFIX}item_update ON {NewsItem._meta.db_table}"
+            f"DROP TRIGGER {name} ON {table}"
             if connection.vendor == "postgresql"
-            else f"DROP TRIGGER {park_listing.PREFIX}item_update"
+            else f"DROP TRIGGER {name}"
         )
 
 
@@ -105,16 +109,16 @@ def test_install_restores_a_missing_trigger_and_rebuilds_what_it_missed():
     park = ParkFactory()
     item = NewsItemFactory()
     item.parks.add(park)
-    drop_item_trigger()
+    drop_trigger()
     NewsItem.objects.filter(pk=item.pk).update(status=NewsItem.Status.ARCHIVED)
     assert listing_rows() != rows_from_links()  # what SQLite's table rebuilds used to cause
 
-    assert park_listing.install() is True
+    assert listings.install() == {"parks"}
 
     assert_in_step()
     NewsItem.objects.filter(pk=item.pk).update(status=NewsItem.Status.PUBLISHED)
     assert_in_step()  # the trigger is back
-    assert park_listing.install() is False  # nothing missing: nothing rebuilt
+    assert listings.install() == set()  # nothing missing: nothing rebuilt
 
 
 def published_titles(items) -> list[str]:
@@ -144,18 +148,18 @@ def park_with_mixed_news():
     return park, tie.year
 
 
-def test_newest_in_park_gives_the_rows_and_order_of_the_plain_filter(park_with_mixed_news):
+def test_newest_linked_gives_the_rows_and_order_of_the_plain_filter(park_with_mixed_news):
     park, year = park_with_mixed_news
     published = NewsItem.objects.published()
 
     expected = published_titles(published.filter(parks=park))
-    assert published_titles(newest_in_park(published, park)) == expected
-    assert published_titles(newest_in_park(published, park, now=timezone.now())) == expected
+    assert published_titles(newest_linked(published, "parks", park)) == expected
+    assert published_titles(newest_linked(published, "parks", park, now=timezone.now())) == expected
     assert expected[:2] == ["This year", "Tie, second"]
     assert "Scheduled" not in expected and "Archived" not in expected
 
     in_year = published_titles(published.filter(parks=park, published_at__year=year))
-    assert published_titles(newest_in_park(published, park, year=year)) == in_year
+    assert published_titles(newest_linked(published, "parks", park, year=year)) == in_year
     assert in_year == ["Tie, second", "Tie, first", "Both parks", "Last year"]
 
 
@@ -164,7 +168,7 @@ def get_through_listing(client, url: str):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
-    assert any("news_parknewslisting" in query["sql"] for query in queries)
+    assert any("newslisting" in query["sql"] for query in queries)
     return response
 
 
@@ -256,11 +260,58 @@ def test_staff_previewing_unpublished_news_of_a_park_see_drafts_through_the_link
 
 
 def test_the_database_check_warns_of_a_missing_trigger():
-    assert park_listing.check_triggers(databases=["default"]) == []
-    drop_item_trigger()
+    assert listings.check_triggers(databases=["default"]) == []
+    drop_trigger()
 
-    warnings = park_listing.check_triggers(databases=["default"])
+    warnings = listings.check_triggers(databases=["default"])
 
     assert [warning.id for warning in warnings] == ["news.W001"]
-    assert f"{park_listing.PREFIX}item_update" in warnings[0].msg
-    assert park_listing.check_triggers(databases=None) == []  # plain `check` reads no database
+    assert PARK_ITEM_TRIGGER in warnings[0].msg
+    assert listings.check_triggers(databases=None) == []  # plain `check` reads no database
+
+
+def test_platform_links_are_listed_through_every_write():
+    platforms, items = PlatformFactory.create_batch(2), NewsItemFactory.create_batch(3)
+    items[0].platforms.add(*platforms)
+    platforms[1].news_items.add(items[1])
+    Link = NewsItem.platforms.through
+    Link.objects.bulk_create([Link(cooperationplatform=platforms[0], newsitem=items[2])])
+    NewsItem.objects.filter(pk=items[0].pk).update(status=NewsItem.Status.ARCHIVED)
+    assert len(listing_rows("platforms")) == 4
+    assert_in_step()
+
+    items[1].delete()
+    platforms[0].news_items.remove(items[2])
+    platforms[0].delete()
+    assert_in_step()
+    assert PlatformNewsListing.objects.get().item_id == items[0].pk
+
+
+def test_install_rebuilds_only_the_listing_that_lacked_a_trigger():
+    item, platform = NewsItemFactory(), PlatformFactory()
+    item.platforms.add(platform)
+    drop_trigger("news_platform_listing_link_delete", "news_newsitem_platforms")
+    item.platforms.clear()
+
+    assert listings.install() == {"platforms"}
+
+    assert_in_step()
+
+
+def test_a_platforms_page_and_filtered_news_read_its_listing(client, settings):
+    settings.PAGE_CACHE = False
+    platform, other = PlatformFactory(), PlatformFactory()
+    for n in range(25):
+        NewsItemFactory(title=f"Item {n:02}", published_at=days_ago(n + 1)).platforms.add(platform)
+    NewsItemFactory(title="Draft", status=NewsItem.Status.DRAFT, published_at=None).platforms.add(
+        platform
+    )
+    NewsItemFactory(title="Elsewhere", published_at=days_ago(0.5)).platforms.add(other)
+
+    page = get_through_listing(client, platform.get_absolute_url())
+    listed = get_through_listing(client, f"/news/?platform={platform.slug}&page=2")
+
+    assert [item.title for item in page.context["news"]] == [f"Item {n:02}" for n in range(20)]
+    assert [item.title for item in listed.context["page_obj"]] == [
+        f"Item {n:02}" for n in range(20, 25)
+    ]
