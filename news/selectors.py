@@ -136,7 +136,7 @@ def _detailed(rows: list[NewsItem]) -> NewsItem:
     if not rows:
         raise Http404("No published news item has this address.")
     item = rows[0]
-    *shown, images = run_together([*shown_calls([item]), (_IMAGES, {"item": item.pk})])
+    *shown, images = run_together([*shown_calls([item], RELATIONS), (_IMAGES, {"item": item.pk})])
     attach_rows([item], RELATIONS, shown)
     attach_prefetched(item, "images", images)
     return item

@@ -195,19 +195,15 @@ def run_together(
     if connection.vendor != "postgresql" or sum(qs is not None for qs in querysets) < 2:
         return [[] if qs is None else list(qs) for qs in querysets]
     connection.ensure_connection()
-    sent = []
+    compilers = [None if qs is None else qs.query.get_compiler(using) for qs in querysets]
     # Errors surface when the pipeline syncs, outside Django's cursor: wrap them like it does.
     with connection.wrap_database_errors, connection.connection.pipeline():
-        for queryset in querysets:
-            if queryset is not None:
-                compiler = queryset.query.get_compiler(using)
-                sent.append((compiler, compiler.execute_sql(CURSOR)))
+        cursors = [None if c is None else c.execute_sql(CURSOR) for c in compilers]
     rows = []
-    for queryset in querysets:
+    for queryset, compiler, cursor in zip(querysets, compilers, cursors, strict=True):
         if queryset is None:
             rows.append([])
             continue
-        compiler, cursor = sent.pop(0)
         with connection.wrap_database_errors:
             fetched = list(
                 cursor_iter(
