@@ -159,12 +159,13 @@ def check_triggers(app_configs=None, databases=None, **kwargs) -> list[CheckMess
 def newest_linked(
     items: QuerySet[NewsItem], relation: str, target, *, now=None, year=None
 ) -> QuerySet[NewsItem]:
-    """Narrow published `items` to those linked to `target` (a park or platform, by
+    """Narrow `items` to the published ones linked to `target` (a park or platform, by
     `relation`), newest first, by its own listing.
 
-    The same rows as `items.filter(**{relation: target})` in the same order: one seek to its
-    newest published item (at `now`, in `year`), then as many rows as asked for. Only for
-    published items: the listing's status and time bound the seek.
+    The same rows as `items.published(now=now).filter(**{relation: target})` in the same
+    order: one seek to its newest published item (at `now`, in `year`), then as many rows as
+    asked for. The listing's status and time, which its triggers keep equal to the item's,
+    bound the seek; without `now`, pass items already published.
     """
     field = LISTINGS[relation][1]
     path = f"{field}_listings"
@@ -174,3 +175,13 @@ def newest_linked(
     if year is not None:
         bounds[f"{path}__published_at__year"] = year
     return items.filter(**bounds).order_by(f"-{path}__published_at", f"-{path}__item_id")
+
+
+def newest_listed_ids(relation: str, target, *, now, limit: int) -> QuerySet:
+    """Return the ids of the `limit` newest items published at `now` and linked to `target`,
+    newest first, read from its listing alone: a subquery for another query to select by."""
+    listing, field, _ = LISTINGS[relation]
+    rows = listing.objects.filter(
+        **{field: target}, status=NewsItem.Status.PUBLISHED, published_at__lte=now
+    )
+    return rows.order_by("-published_at", "-item_id").values("item_id")[:limit]

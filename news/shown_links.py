@@ -23,19 +23,25 @@ _FIELDS = {
 _PUBLISHABLE = ("parks", "platforms")
 
 
-def _links_query(relation: str) -> PreparedQuery:
+def linked_rows(relation: str, items, *, published_only: bool = True) -> QuerySet:
+    """Return the rows of `relation` linked to `items` (ids, or a query of ids), by name, each
+    with `shown_for_item`: a row linked to two items comes once for each."""
     field = NewsItem._meta.get_field(relation)
     linked_to = field.related_query_name()  # "news_items" on each side
+    rows = field.related_model._default_manager.filter(**{f"{linked_to}__in": items})
+    if published_only and relation in _PUBLISHABLE:
+        rows = rows.filter(is_published=True)
+    # The filter's join to the link table also gives each row the item it is shown for.
+    rows = rows.annotate(shown_for_item=F(linked_to)).only(*_FIELDS[relation])
+    return rows.order_by("name", "pk")
 
-    def build(items, published_only):
-        rows = field.related_model._default_manager.filter(**{f"{linked_to}__in": items})
-        if published_only and relation in _PUBLISHABLE:
-            rows = rows.filter(is_published=True)
-        # The filter's join to the link table also gives each row the item it is shown for.
-        rows = rows.annotate(shown_for_item=F(linked_to)).only(*_FIELDS[relation])
-        return rows.order_by("name", "pk")
 
-    return PreparedQuery(build, items=[int], published_only=Shape)
+def _links_query(relation: str) -> PreparedQuery:
+    return PreparedQuery(
+        lambda items, published_only: linked_rows(relation, items, published_only=published_only),
+        items=[int],
+        published_only=Shape,
+    )
 
 
 _QUERIES = {relation: _links_query(relation) for relation in RELATIONS}

@@ -4,6 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from news.selectors import latest_news_calls, latest_news_from
 from parks.figures import headline_figures
 from parks.models import (
     CooperationPlatform,
@@ -49,15 +50,21 @@ _PARK_PARTS = {
 }
 
 
-def park_detail(*, slug: str) -> Park:
-    """Return a published park with everything its page shows, or 404."""
+def park_detail(*, slug: str, news: int) -> Park:
+    """Return a published park with everything its page shows, or 404, its `news` newest
+    items as `latest_news`.
+
+    The parts and the news reach the database together: in one round trip on PostgreSQL.
+    """
     found = _PARK_BY_SLUG(slug=slug)
     if not found:
         raise Http404("No published park has this address.")
     park = found[0]
-    parts = run_together([(query, {"park": park.pk}) for query in _PARK_PARTS.values()])
-    for relation, rows in zip(_PARK_PARTS, parts, strict=True):
+    parts = [(query, {"park": park.pk}) for query in _PARK_PARTS.values()]
+    loaded = run_together([*parts, *latest_news_calls(park, limit=news)])
+    for relation, rows in zip(_PARK_PARTS, loaded, strict=False):
         attach_prefetched(park, relation, rows)
+    park.latest_news = latest_news_from(loaded[len(parts) :])
     return park
 
 

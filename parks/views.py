@@ -23,11 +23,11 @@ class ParkDetailView(ConditionalPageMixin, FollowsFormerSlugMixin, DetailView):
     model = Park
 
     def get_object(self, queryset=None):
-        return park_detail(slug=self.kwargs["slug"])
+        return park_detail(slug=self.kwargs["slug"], news=PARK_NEWS)
 
     def get_context_data(self, **kwargs):
         series = figure_series(self.object.key_figures.all())
-        news = latest_news_about(self.object, limit=PARK_NEWS)
+        news = self.object.latest_news
         return super().get_context_data(series=series, news=news, **kwargs)
 
 

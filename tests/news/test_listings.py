@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news import listings
-from news.listings import newest_linked
+from news.listings import newest_linked, newest_listed_ids
 from news.models import NewsItem, ParkNewsListing, PlatformNewsListing
 from tests.news.factories import NewsItemFactory
 from tests.news.listings import listing_rows, rows_from_links
@@ -161,6 +161,27 @@ def test_newest_linked_gives_the_rows_and_order_of_the_plain_filter(park_with_mi
     in_year = published_titles(published.filter(parks=park, published_at__year=year))
     assert published_titles(newest_linked(published, "parks", park, year=year)) == in_year
     assert in_year == ["Tie, second", "Tie, first", "Both parks", "Last year"]
+
+
+def test_newest_linked_at_a_time_needs_no_published_items(park_with_mixed_news):
+    park, _ = park_with_mixed_news
+    now = timezone.now()
+    expected = published_titles(NewsItem.objects.published(now=now).filter(parks=park))
+
+    every_item = newest_linked(NewsItem.objects.all(), "parks", park, now=now)
+
+    assert published_titles(every_item) == expected
+
+
+@pytest.mark.parametrize("limit", [1, 3, 20])
+def test_newest_listed_ids_are_the_newest_published_items(park_with_mixed_news, limit):
+    park, _ = park_with_mixed_news
+    now = timezone.now()
+    newest = NewsItem.objects.published(now=now).filter(parks=park)
+
+    ids = newest_listed_ids("parks", park, now=now, limit=limit)
+
+    assert [row["item_id"] for row in ids] == list(newest.values_list("pk", flat=True)[:limit])
 
 
 def get_through_listing(client, url: str):

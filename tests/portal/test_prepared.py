@@ -12,6 +12,7 @@ from portal import prepared
 from portal.prepared import PreparedQuery, Shape, attach_prefetched
 from tests.news.factories import NewsItemFactory
 from tests.parks.factories import CountryFactory, ParkFactory
+from tests.portal.pipelines import count_pipelines
 
 pytestmark = pytest.mark.django_db
 
@@ -186,15 +187,7 @@ def test_run_together_gives_each_querys_rows_and_counts_each_query(django_assert
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
 def test_run_together_sends_postgresql_one_pipeline(monkeypatch):
     ParkFactory(slug="first")
-    connection.ensure_connection()
-    entered = []
-    pipeline = type(connection.connection).pipeline
-
-    def counting_pipeline(self):
-        entered.append(self)
-        return pipeline(self)
-
-    monkeypatch.setattr(type(connection.connection), "pipeline", counting_pipeline)
+    entered = count_pipelines(monkeypatch)
 
     rows = prepared.run_together([(PARK_BY_SLUG, {"slug": "first"})] * 3)
 
