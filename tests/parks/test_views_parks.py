@@ -185,3 +185,13 @@ def test_park_index_query_count_does_not_grow(client, django_assert_max_num_quer
         response = client.get(reverse("parks:park-list"))
 
     assert response.status_code == 200
+
+
+def test_park_and_news_pages_answer_head_requests(client):
+    park = ParkFactory()
+    item = NewsItemFactory()
+
+    for url in (park.get_absolute_url(), item.get_absolute_url(), "/parks/", "/news/"):
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert "Last-Modified" in response.headers
