@@ -7,6 +7,8 @@ import weakref
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from parks import views
@@ -17,14 +19,24 @@ pytestmark = pytest.mark.django_db
 
 
 def serve(path: str) -> bytes:
-    """Answer a GET as a WSGI server would, without the test client's own cycles."""
+    """Answer a GET as a WSGI server would, without the test client's own cycles.
+
+    Like the test client, it keeps the connection open across the request: closing it would
+    drop this test's transaction, and with it the data, on PostgreSQL.
+    """
     environ = RequestFactory().get(path).environ
     environ["wsgi.input"] = io.BytesIO(b"")
-    response = WSGIHandler()(environ, lambda status, headers, exc_info=None: None)
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     try:
-        return b"".join(response)
+        response = WSGIHandler()(environ, lambda status, headers, exc_info=None: None)
+        try:
+            return b"".join(response)
+        finally:
+            response.close()
     finally:
-        response.close()
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.fixture
