@@ -1,6 +1,6 @@
 """Serve the portal with `make serve` on loopback and print requests/s, latency and SQL per page.
 
-Usage: .venv/bin/python bench/load.py [--seconds 10] [--connections 16] [--soak 60]
+Usage: .venv/bin/python bench/load.py [--seconds 10] [--passes 3] [--connections 16] [--soak 60]
 Reads DATABASE_URL and REDIS_URL like the app; PAGE_CACHE=off measures every page uncached.
 Fill the database first: manage.py generate_demo_data --news 100000 --parks 50 --platforms 300.
 Needs wrk (Debian's package; installed when missing and run as root). Figures, not pass/fail.
@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -112,19 +113,54 @@ def measure(paths, *, port: int, seconds: int, connections: int, page_cache: boo
     return rows
 
 
-def print_table(rows: list, *, page_cache: bool) -> None:
+def with_ratios(rows: list) -> list:
+    """Give each row of one pass its ratios to the pass's best static file and to the static
+    file measured beside it."""
     static_rps = max(rows[0]["rps"], rows[-1]["rps"])
-    print(f"\npage cache {'on' if page_cache else 'off'}")
+    return [
+        {**row, "of_static": row["rps"] / static_rps, "of_near": row["rps"] / row["near_static"]}
+        for row in rows
+    ]
+
+
+def summarize(passes: list[list]) -> list:
+    """One row per page over several passes: the median of each figure, the range of ÷ near,
+    and every error. On a VM whose speed drifts by a third within minutes, a page measured
+    once can land in a slow or a fast spell; the median of passes taken in turn does not."""
+    rows = []
+    for measured in zip(*passes, strict=True):
+        row = {key: statistics.median(r[key] for r in measured) for key in _MEDIANS}
+        row.update(
+            label=measured[0]["label"],
+            queries=measured[0]["queries"],
+            errors=sum(r["errors"] + r["non_2xx"] for r in measured),
+            near_range=(min(r["of_near"] for r in measured), max(r["of_near"] for r in measured)),
+        )
+        rows.append(row)
+    return rows
+
+
+_MEDIANS = ("rps", "of_static", "of_near", "p50", "p99")
+
+
+def print_table(rows: list, *, page_cache: bool, passes: int) -> None:
+    """Print one pass's rows, or the rows `summarize` made of several (with ÷ near's range)."""
+    ranged = passes > 1
+    title = f"page cache {'on' if page_cache else 'off'}"
+    print(f"\n{title}, median of {passes} passes" if ranged else f"\n{title}")
+    range_header = f"{'÷ near range':>16}" if ranged else ""
     print(
-        f"{'page':<18}{'req/s':>9}{'÷ static':>10}{'÷ near':>9}{'p50 ms':>9}{'p99 ms':>9}"
-        f"{'SQL':>5}{'errors':>8}"
+        f"{'page':<18}{'req/s':>9}{'÷ static':>10}{'÷ near':>9}{range_header}"
+        f"{'p50 ms':>9}{'p99 ms':>9}{'SQL':>5}{'errors':>8}"
     )
     for row in rows:
+        low, high = row.get("near_range", (0, 0))
+        spread = f"{f'{low:.1%}–{high:.1%}':>16}" if ranged else ""
+        errors = row["errors"] if ranged else row["errors"] + row["non_2xx"]
         print(
-            f"{row['label']:<18}{row['rps']:>9.0f}{row['rps'] / static_rps:>10.1%}"
-            f"{row['rps'] / row['near_static']:>9.1%}"
-            f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['queries']:>5}"
-            f"{row['errors'] + row['non_2xx']:>8}"
+            f"{row['label']:<18}{row['rps']:>9.0f}{row['of_static']:>10.1%}"
+            f"{row['of_near']:>9.1%}{spread}"
+            f"{row['p50']:>9.1f}{row['p99']:>9.1f}{row['queries']:>5}{errors:>8}"
         )
     print("÷ static: the run's best static file; ÷ near: the static file just before and after")
 
@@ -148,6 +184,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--soak", type=int, default=0, help="Then all pages at 64 connections.")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument(
+        "--passes", type=int, default=1, help="Measure every page this many times, in turn."
+    )
     parser.add_argument(
         "--only", action="append", default=[], help="Measure pages whose label has this text."
     )
@@ -175,14 +214,20 @@ def main() -> None:
         paths = bench_paths()
         if args.only:  # the static file stays: it is the ceiling every ratio needs
             paths = [p for p in paths[:-1] if any(o in p[0] for o in args.only)] + paths[-1:]
-        rows = measure(
-            paths,
-            port=args.port,
-            seconds=args.seconds,
-            connections=args.connections,
-            page_cache=settings.PAGE_CACHE,
-        )
-        print_table(rows, page_cache=settings.PAGE_CACHE)
+        passes = [
+            with_ratios(
+                measure(
+                    paths,
+                    port=args.port,
+                    seconds=args.seconds,
+                    connections=args.connections,
+                    page_cache=settings.PAGE_CACHE,
+                )
+            )
+            for _ in range(args.passes)
+        ]
+        rows = passes[0] if args.passes == 1 else summarize(passes)
+        print_table(rows, page_cache=settings.PAGE_CACHE, passes=args.passes)
         if args.soak:
             soak(paths, port=args.port, seconds=args.soak)
     finally:
