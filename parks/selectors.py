@@ -62,7 +62,7 @@ def park_detail(*, slug: str, news: int) -> Park:
     park = found[0]
     parts = [(query, {"park": park.pk}) for query in _PARK_PARTS.values()]
     loaded = run_together([*parts, *latest_news_calls(park, limit=news)])
-    for relation, rows in zip(_PARK_PARTS, loaded, strict=False):
+    for relation, rows in zip(_PARK_PARTS, loaded[: len(parts)], strict=True):
         attach_prefetched(park, relation, rows)
     park.latest_news = latest_news_from(loaded[len(parts) :])
     return park
