@@ -65,10 +65,10 @@ MIDDLEWARE = [
     "portal.request_guards.QueryStringLimitMiddleware",
     "portal.request_guards.PublicReadOnlyMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Before the page cache, so cached pages carry the policy too.
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Early: a cached page skips sessions, locale, CSRF and the view (portal/page_cache.py).
     "portal.page_cache.PageCacheMiddleware",
+    # Inside the page cache: a page is stored with its policy, which a hit need not rebuild.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the page cache, so a stored page keeps its Cache-Control (portal/cache_headers.py).
     "portal.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

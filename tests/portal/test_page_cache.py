@@ -16,6 +16,13 @@ from tests.parks.factories import ParkFactory
 
 pytestmark = pytest.mark.django_db
 
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+)
 CACHED_PAGES = [
     ("portal:home", {}),
     ("parks:park-list", {}),
@@ -148,6 +155,40 @@ def test_a_cached_page_answers_a_conditional_get_with_304(client):
     response = client.get("/api/v1/news/", HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert response.status_code == 304
+
+
+def test_a_cached_page_answers_if_modified_since_with_304(client, django_assert_num_queries):
+    NewsItemFactory()
+    first = client.get("/news/")
+
+    with django_assert_num_queries(0):  # from the cache
+        response = client.get("/news/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+
+    assert response.status_code == 304
+
+
+@pytest.mark.parametrize("path", ["/news/", "/api/v1/news/", "/feeds/news.json"])
+def test_a_cached_page_carries_the_security_headers_it_was_served_with(client, path):
+    NewsItemFactory()
+    first = client.get(path)
+    second = client.get(path)
+
+    assert second["X-Page-Cache"] == "hit"
+    for header in SECURITY_HEADERS:
+        assert second[header] == first[header], header
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_pages_stored_in_an_older_shape_are_never_served(client, monkeypatch):
+    from portal import page_cache
+
+    NewsItemFactory()
+    client.get("/news/")
+    monkeypatch.setattr(page_cache, "ENTRY_FORMAT", page_cache.ENTRY_FORMAT + 1)  # a deploy
+    page_cache.kept_pages.forget()
+
+    assert client.get("/news/")["X-Page-Cache"] == "miss"
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
 
 
 def test_a_cached_news_item_still_counts_its_views(client):
