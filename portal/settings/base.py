@@ -131,7 +131,10 @@ TEMPLATES = [
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "portal.jinja_env.environment",
-            "context_processors": ["portal.context_processors.site"],
+            "context_processors": [
+                "portal.context_processors.site",
+                "portal.jinja_env.page_translations",
+            ],
         },
     },
     {
