@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Inside the page cache, so a stored page keeps its Cache-Control (portal/cache_headers.py).
     "portal.cache_headers.CacheHeadersMiddleware",
+    # Inside the page cache: a hit formats no dates (portal/timezones.py).
+    "portal.timezones.SiteTimezoneMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The address alone picks the language: no Vary: Accept-Language (portal/language.py).
     "portal.language.PathLanguageMiddleware",

@@ -5,11 +5,12 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from news.selectors import latest_news_about
 from parks.selectors import park_detail
-from tests.news.factories import NewsItemFactory
+from tests.news.factories import ChannelFactory, NewsItemFactory
 from tests.parks.factories import CountryFactory, ParkFactory, PlatformFactory
 from tests.portal.pipelines import count_pipelines
 
@@ -50,6 +51,23 @@ def test_an_unknown_park_is_not_found_before_anything_else_is_read(django_assert
 def test_the_parts_and_the_news_are_eleven_queries(park_with_news, django_assert_num_queries):
     with django_assert_num_queries(11):
         park_detail(slug=park_with_news.slug, news=8)
+
+
+def test_the_news_cards_need_nothing_the_park_page_did_not_load(
+    park_with_news, django_assert_num_queries
+):
+    """The newest items load only what a card shows: a card reading any other field would
+    cost a query per item here."""
+    channel = ChannelFactory(name="Press releases")
+    park_with_news.news_items.update(channel=channel, lead="A lead of a few words.")
+    park = park_detail(slug=park_with_news.slug, news=8)
+
+    with django_assert_num_queries(0):
+        html = render_to_string("includes/news_list.html", {"items": park.latest_news})
+
+    assert html.count('class="news-card"') == 5
+    assert "Press releases" in html and "A lead of a few words." in html
+    assert "Neighbour" in html
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pipelines are PostgreSQL's")
