@@ -110,7 +110,7 @@ def url(name: str, *args, **kwargs) -> str:
 def short_truncatewords(value, length: int) -> str:
     """Django's truncatewords, without building its Truncator for text that fits (every news
     card's lead): Django then returns the words joined by single spaces, as here."""
-    if type(value) is str and length > 0 and len(words := value.split()) <= length:
+    if _plain_text(value, length) and len(words := value.split()) <= length:
         return " ".join(words)
     return truncatewords(value, length)
 
@@ -118,13 +118,15 @@ def short_truncatewords(value, length: int) -> str:
 def short_truncatechars(value, length: int) -> str:
     """Django's truncatechars, without its walk over every character of text that fits (the
     page's description): Django then returns the text in NFC, as here."""
-    if (
-        type(value) is str
-        and length > 0
-        and len(text := unicodedata.normalize("NFC", value)) <= length
-    ):
+    if _plain_text(value, length) and len(text := unicodedata.normalize("NFC", value)) <= length:
         return text
     return truncatechars(value, length)
+
+
+def _plain_text(value, length) -> bool:
+    """Plain text and a positive whole length: anything else (safe strings, a length given as
+    text, zero) takes Django's own path."""
+    return type(value) is str and type(length) is int and length > 0
 
 
 def querystring(request, **changes) -> str:

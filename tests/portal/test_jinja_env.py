@@ -27,6 +27,13 @@ def test_truncatechars_gives_what_django_gives(text, length):
     assert short_truncatechars(text, length) == defaultfilters.truncatechars(text, length)
 
 
+@pytest.mark.parametrize("length", ["2", "two"])
+def test_a_length_given_as_text_keeps_django_s_handling(length):
+    text = "one two three"
+    assert short_truncatewords(text, length) == defaultfilters.truncatewords(text, length)
+    assert short_truncatechars(text, length) == defaultfilters.truncatechars(text, length)
+
+
 def test_safe_text_keeps_django_s_handling():
     safe = mark_safe("<b>short</b>")
     assert short_truncatechars(safe, 50) == defaultfilters.truncatechars(safe, 50)
