@@ -52,6 +52,8 @@ def run_under_callgrind(paths: list[str], requests: int) -> None:
         if run.returncode:
             sys.exit(run.stderr.decode(errors="replace")[-2000:])
         dumps = sorted(Path(folder).glob("out.*.*"), key=lambda dump: int(dump.suffix[1:]))
+        if len(dumps) != len(paths):
+            sys.exit(f"callgrind wrote {len(dumps)} counts for {len(paths)} addresses")
         for path, dump in zip(paths, dumps, strict=True):
             total = int(re.search(r"^(?:summary|totals): (\d+)", dump.read_text(), re.M)[1])
             print(f"{path}: {total // requests:,} instructions per request")
@@ -68,7 +70,8 @@ def count_inside(paths: list[str], requests: int) -> None:
     app = WSGIHandler()
 
     def control(*options: str) -> None:
-        subprocess.run(["callgrind_control", *options, str(os.getpid())], capture_output=True)
+        command = ["callgrind_control", *options, str(os.getpid())]
+        subprocess.run(command, capture_output=True, check=True)
 
     for path in paths:
         for _ in range(20):

@@ -1,5 +1,6 @@
 """Each request runs in the site's time zone, and leaves whatever was active before as it was."""
 
+import datetime as dt
 import zoneinfo
 
 from django.http import HttpResponse
@@ -7,6 +8,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from portal.timezones import SiteTimezoneMiddleware
+from tests.news.factories import NewsItemFactory
 
 
 def test_a_request_runs_in_the_site_time_zone_and_restores_the_one_before(settings):
@@ -25,9 +27,7 @@ def test_a_request_runs_in_the_site_time_zone_and_restores_the_one_before(settin
 
 
 def test_pages_show_times_in_the_site_time_zone(client, db, settings):
-    from tests.news.factories import NewsItemFactory
-
-    published = timezone.datetime(2024, 3, 1, 23, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
+    published = dt.datetime(2024, 3, 1, 23, 30, tzinfo=zoneinfo.ZoneInfo("UTC"))
     item = NewsItemFactory(published_at=published, published_precision="minute")
 
     html = client.get(item.get_absolute_url()).text
